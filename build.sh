@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Sorot build and test driver. Every step checks before it installs, so a
+# fresh machine gets everything and a set-up one skips straight to the work.
+#
+#   ./build.sh setup   install what is missing (wasm target, browsers, drivers,
+#                      wasm-bindgen CLI, wasm-pack, npm dev tools)
+#   ./build.sh build   setup, then the wasm package in www/pkg (wasm-opt'd),
+#                      the release CLI target/release/sorot, and a size report
+#   ./build.sh demo    setup + build, then serve www/ on http://127.0.0.1:8080
+#   ./build.sh test    setup + build, then every test layer; exits non-zero if
+#                      any layer fails
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$ROOT"
+
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$CARGO_BIN:$ROOT/node_modules/.bin:$PATH"
+export CI="${CI:-true}"
+export DEBIAN_FRONTEND=noninteractive
+
+GECKODRIVER_VERSION=0.37.1
+WASM_PACK_VERSION=0.15.1
+CHROMEDRIVER_BIN=/usr/bin/chromedriver
+GECKODRIVER_BIN="$CARGO_BIN/geckodriver"
+# wasm-opt level, measured on this crate (see README "Sizes").
+WASM_OPT_LEVEL=-Oz
+DEMO_PORT=8080
+# Where tests write screenshots and other artifacts (gitignored).
+export TEST_OUTPUT_DIR="$ROOT/test-output"
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+skip() { printf '    %s: present, skipped\n' "$*"; }
+
+# Runs a command as root, through sudo when we are not root.
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi
+}
+
+# Prints the version of `$1` from `$1 --version` (second word), or nothing.
+installed_version() {
+  command -v "$1" >/dev/null 2>&1 || return 0
+  "$1" --version 2>/dev/null | head -n 1 | awk '{print $2}'
+}
+
+# The exact wasm-bindgen crate version the build uses, from Cargo.lock.
+locked_wasm_bindgen_version() {
+  [ -f Cargo.lock ] || cargo generate-lockfile --quiet
+  awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+# cargo install <crate> <version> <binary>: skipped when <binary> reports <version>.
+cargo_install() {
+  local crate=$1 version=$2 bin=$3
+  if [ "$(installed_version "$bin")" = "$version" ]; then
+    skip "$crate $version"
+    return
+  fi
+  say "cargo install $crate $version"
+  # --locked reproduces the crate's own lockfile; a few releases carry a
+  # lockfile the registry cannot satisfy, so fall back to a fresh resolve.
+  cargo install "$crate" --version "$version" --locked --force ||
+    cargo install "$crate" --version "$version" --force
+}
+
+cmd_setup() {
+  say "setup"
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    skip "rust target wasm32-unknown-unknown"
+  else
+    rustup target add wasm32-unknown-unknown
+  fi
+
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ -x "$CHROMEDRIVER_BIN" ] || missing+=(chromium-driver)
+  command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+  if [ ${#missing[@]} = 0 ]; then
+    skip "chromium, chromium-driver, firefox-esr"
+  else
+    say "apt-get install ${missing[*]}"
+    as_root apt-get update -q
+    as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+
+  local wbg
+  wbg=$(locked_wasm_bindgen_version)
+  [ -n "$wbg" ] || { echo "build.sh: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+  cargo_install wasm-bindgen-cli "$wbg" wasm-bindgen
+  cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver
+  cargo_install wasm-pack "$WASM_PACK_VERSION" wasm-pack
+
+  # npm ci rewrites node_modules/.package-lock.json, so it is newer than
+  # package-lock.json exactly when node_modules matches the lockfile.
+  if [ -f node_modules/.package-lock.json ] && [ ! package-lock.json -nt node_modules/.package-lock.json ] &&
+    [ -x node_modules/.bin/wasm-opt ]; then
+    skip "node_modules"
+  else
+    say "npm ci"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+cmd_build() {
+  say "wasm package: wasm-pack build (www/pkg)"
+  # --no-opt: wasm-pack would download binaryen; we run the pinned npm one below.
+  wasm-pack build --target web --release --no-opt --out-dir www/pkg --out-name sorot
+
+  say "wasm-opt $WASM_OPT_LEVEL (binaryen $(wasm-opt --version | awk '{print $3}'))"
+  local wasm=www/pkg/sorot_bg.wasm
+  local before
+  before=$(wc -c <"$wasm")
+  # Features are read from the module's target_features section.
+  wasm-opt "$WASM_OPT_LEVEL" --strip-debug --strip-producers "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+  printf '    %s: %s -> %s bytes\n' "$wasm" "$before" "$(wc -c <"$wasm")"
+
+  say "native CLI: cargo build --release (target/release/sorot)"
+  cargo build --release
+
+  say "sizes"
+  node scripts/size.mjs
+}
+
+cmd_demo() {
+  [ -f scripts/serve.mjs ] || { echo "build.sh: scripts/serve.mjs is missing" >&2; exit 1; }
+  say "demo: http://127.0.0.1:$DEMO_PORT/ (Ctrl-C stops)"
+  exec node scripts/serve.mjs www "$DEMO_PORT"
+}
+
+# The wasm test files: tests/wasm_*.rs as `--test name` arguments.
+wasm_test_args() {
+  local f
+  for f in tests/wasm_*.rs; do
+    if [ -e "$f" ]; then printf -- '--test\n%s\n' "$(basename "$f" .rs)"; fi
+  done
+}
+
+FAILED=()
+PASSED=()
+# layer <title> <command...>: runs one test layer under a header, records the outcome.
+layer() {
+  local title=$1
+  shift
+  printf '\n\033[1m======== %s ========\033[0m\n$ %s\n' "$title" "$*"
+  if "$@"; then PASSED+=("$title"); else FAILED+=("$title"); fi
+}
+
+cmd_test() {
+  mkdir -p "$TEST_OUTPUT_DIR"
+  layer "native tests (unit, integration, golden)" cargo test --all-targets
+  layer "doc tests" cargo test --doc
+
+  local wasm_tests
+  mapfile -t wasm_tests < <(wasm_test_args)
+  if [ ${#wasm_tests[@]} -gt 0 ]; then
+    # The drivers are given explicitly: wasm-pack downloads one it cannot find.
+    layer "wasm tests in headless Chromium and Firefox" \
+      env CHROMEDRIVER="$CHROMEDRIVER_BIN" GECKODRIVER="$GECKODRIVER_BIN" \
+      wasm-pack test --headless --chrome --firefox \
+      --chromedriver "$CHROMEDRIVER_BIN" --geckodriver "$GECKODRIVER_BIN" -- "${wasm_tests[@]}"
+  fi
+
+  if [ -d tests/e2e ]; then
+    layer "page tests (Chromium, playwright-core)" node --test tests/e2e/
+  fi
+
+  layer "size budget" node scripts/size.mjs --check
+
+  printf '\n\033[1m======== summary ========\033[0m\n'
+  local t
+  for t in "${PASSED[@]}"; do printf '  ok    %s\n' "$t"; done
+  for t in "${FAILED[@]}"; do printf '  FAIL  %s\n' "$t"; done
+  [ ${#FAILED[@]} = 0 ]
+}
+
+case "${1:-}" in
+  setup) cmd_setup ;;
+  # One command per line: `set -e` does not reach into the left side of `&&`.
+  build) cmd_setup; cmd_build ;;
+  demo) cmd_setup; cmd_build; cmd_demo ;;
+  test) cmd_setup; cmd_build; cmd_test ;;
+  *)
+    echo "usage: ./build.sh setup|build|demo|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,64 @@
+//! The shared, read-only view of one text that every stage reads.
+
+use crate::profile::Profile;
+use crate::sentences::{self, Layout};
+use crate::tokens::{self, Token, TokenKind};
+
+/// One text with its tokens, layout, lowercased words and language profile.
+pub struct Ctx<'a> {
+    /// The original input.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// Its paragraphs and sentences.
+    pub layout: Layout,
+    /// Lowercased text of each token (same index as `tokens`).
+    pub lower: Vec<String>,
+    /// The language profile.
+    pub profile: &'a Profile,
+}
+
+impl<'a> Ctx<'a> {
+    /// Tokenizes and lays out `text`.
+    pub fn new(text: &'a str, profile: &'a Profile) -> Ctx<'a> {
+        let tokens = tokens::tokenize(text);
+        let layout = sentences::split(text, &tokens);
+        let lower = tokens.iter().map(|t| t.span.of(text).to_lowercase()).collect();
+        Ctx { text, tokens, layout, lower, profile }
+    }
+
+    /// The original text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].span.of(self.text)
+    }
+
+    /// True when token `i` is a word whose first letter is uppercase.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True when token `i` is a word of two or more letters, all uppercase (`PBB`, `DK`).
+    pub fn is_acronym(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.tokens[i].kind == TokenKind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    }
+
+    /// True when token `i` is the first word of its sentence (after any
+    /// opening marks, brackets or dashes).
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let s = &self.layout.sentences[self.layout.sentence_of[i] as usize];
+        (s.start..i).all(|j| self.tokens[j].kind != TokenKind::Word && self.tokens[j].kind != TokenKind::Number)
+    }
+
+    /// The text from the start of token `a` to the end of token `b - 1`.
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.tokens[a].span.start..self.tokens[b - 1].span.end]
+    }
+
+    /// Text of token `i`, or `""` past either end.
+    pub fn lower_at(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+}

@@ -1,0 +1,275 @@
+//! Language profiles: every language-specific word list, as data.
+//!
+//! A profile is read once from the text files under `data/<lang>/`, which
+//! are compiled in with `include_str!`. The files share one format, parsed
+//! by [`sections`]: `[section]` headers, one entry per line, `#` comments.
+//! Gazetteer lines list one actor's names: `Name | Alias | Alias`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::document::ActorKind;
+
+/// Codes of the profiles compiled in.
+pub const LANGUAGES: &[&str] = &["id", "en"];
+
+/// The raw data files of one language.
+struct Sources {
+    speech: &'static str,
+    titles: &'static str,
+    words: &'static str,
+    places: &'static str,
+    organizations: &'static str,
+    persons: &'static str,
+    grammar: &'static str,
+}
+
+const ID: Sources = Sources {
+    speech: include_str!("../data/id/speech.txt"),
+    titles: include_str!("../data/id/titles.txt"),
+    words: include_str!("../data/id/words.txt"),
+    places: include_str!("../data/id/places.txt"),
+    organizations: include_str!("../data/id/organizations.txt"),
+    persons: include_str!("../data/id/persons.txt"),
+    grammar: include_str!("../data/id/grammar.txt"),
+};
+
+const EN: Sources = Sources {
+    speech: include_str!("../data/en/speech.txt"),
+    titles: include_str!("../data/en/titles.txt"),
+    words: include_str!("../data/en/words.txt"),
+    places: include_str!("../data/en/places.txt"),
+    organizations: include_str!("../data/en/organizations.txt"),
+    persons: include_str!("../data/en/persons.txt"),
+    grammar: include_str!("../data/en/grammar.txt"),
+};
+
+/// One known name from a gazetteer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownName {
+    /// Index of the gazetteer line: names with the same group are one actor.
+    pub group: u32,
+    /// Kind of the actor.
+    pub kind: ActorKind,
+}
+
+/// Every language-specific piece the pipeline reads. All words are stored
+/// lowercased unless a field says otherwise.
+#[derive(Debug, Default)]
+pub struct Profile {
+    /// Language code.
+    pub code: &'static str,
+    /// Speech verbs that stand after a quote, before the speaker (`kata`, `said`).
+    pub verbs_after: HashSet<String>,
+    /// Suffix that turns an after-verb into a cue pointing back (`nya`: `katanya`).
+    pub pointing_suffixes: Vec<String>,
+    /// Speech verbs that follow their subject (`mengatakan`, `said`).
+    pub verbs_before: HashSet<String>,
+    /// Phrases that put the source first (`menurut`, `according to`), as word lists.
+    pub according: Vec<Vec<String>>,
+    /// Personal pronouns that can be a speaker (`dia`, `he`).
+    pub pronouns: HashSet<String>,
+    /// Pronouns that point at an entity that is not a person (`itu`, `it`).
+    pub thing_pronouns: HashSet<String>,
+    /// Words introducing reported speech (`bahwa`, `that`).
+    pub complementizers: HashSet<String>,
+    /// Relative pronouns (`yang`, `who`).
+    pub relatives: HashSet<String>,
+    /// Demonstratives after a noun (`tersebut`, `itu`).
+    pub demonstratives: HashSet<String>,
+    /// Nouns for documents that can speak (`pernyataan`, `statement`).
+    pub document_nouns: HashSet<String>,
+    /// Words that may sit between a speech verb and its subject or object
+    /// (`kepada`, `wartawan`): skipped when looking for the speaker.
+    pub filler: HashSet<String>,
+    /// Words starting a time or place phrase after a speaker (`dalam`, `pada`, `di`).
+    pub trailing_preps: HashSet<String>,
+    /// Role words (`presiden`, `menteri`, `juru bicara`), as word lists.
+    pub roles: Vec<Vec<String>>,
+    /// Honorifics and ranks kept out of names (`dr.`, `h.`, `brigjen`).
+    pub honorifics: HashSet<String>,
+    /// Academic degrees after names (`s.h.`, `m.epid`).
+    pub degrees: HashSet<String>,
+    /// Words that start or mark an organization (`kementerian`, `partai`).
+    pub org_heads: HashSet<String>,
+    /// Capitalised words that are never actors alone (days, months, function words).
+    pub common_caps: HashSet<String>,
+    /// Lowercase connectors allowed inside a name (`dan`, `bin`, `van`).
+    pub name_connectors: HashSet<String>,
+    /// Capitalised words of titles and body names that are not personal names.
+    pub descriptors: HashSet<String>,
+    /// `(prefix, suffix)` pairs of derived nouns that are not names (`ke`…`an`).
+    pub descriptive_confixes: Vec<(String, String)>,
+    /// Gazetteer: lowercased name → group and kind.
+    pub known: HashMap<String, KnownName>,
+    /// Canonical (first) name of each gazetteer group, original case.
+    pub group_names: Vec<String>,
+    /// Longest gazetteer name, in words.
+    pub max_known_words: usize,
+}
+
+/// Splits a data file into `(section, entries)`; entries are trimmed lines
+/// with comments (`#` to end of line) and blank lines removed. Lines before
+/// any header belong to section `""`.
+pub fn sections(text: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = vec![("", Vec::new())];
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            out.push((name.trim(), Vec::new()));
+        } else if let Some(last) = out.last_mut() {
+            last.1.push(line);
+        }
+    }
+    out.retain(|(_, e)| !e.is_empty());
+    out
+}
+
+fn section<'a>(secs: &[(&'a str, Vec<&'a str>)], name: &str) -> Vec<&'a str> {
+    secs.iter()
+        .filter(|(n, _)| *n == name)
+        .flat_map(|(_, e)| e.iter().copied())
+        .collect()
+}
+
+fn lower_set(entries: &[&str]) -> HashSet<String> {
+    entries.iter().map(|e| e.to_lowercase()).collect()
+}
+
+fn word_lists(entries: &[&str]) -> Vec<Vec<String>> {
+    let mut v: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| e.split_whitespace().map(str::to_lowercase).collect())
+        .collect();
+    // Longest first, so that matching prefers "wakil menteri" over "menteri".
+    v.sort_by_key(|w: &Vec<String>| std::cmp::Reverse(w.len()));
+    v
+}
+
+impl Profile {
+    fn build(code: &'static str, src: &Sources) -> Profile {
+        let speech = sections(src.speech);
+        let titles = sections(src.titles);
+        let words = sections(src.words);
+        let grammar = sections(src.grammar);
+        let mut p = Profile {
+            code,
+            verbs_after: lower_set(&section(&speech, "after")),
+            pointing_suffixes: section(&speech, "pointing-suffix")
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            verbs_before: lower_set(&section(&speech, "before")),
+            according: word_lists(&section(&speech, "according")),
+            pronouns: lower_set(&section(&speech, "pronoun")),
+            thing_pronouns: lower_set(&section(&speech, "thing-pronoun")),
+            complementizers: lower_set(&section(&speech, "complementizer")),
+            relatives: lower_set(&section(&speech, "relative")),
+            demonstratives: lower_set(&section(&speech, "demonstrative")),
+            document_nouns: lower_set(&section(&speech, "document")),
+            filler: lower_set(&section(&speech, "filler")),
+            trailing_preps: lower_set(&section(&speech, "trailing-preposition")),
+            roles: word_lists(&section(&titles, "role")),
+            honorifics: lower_set(&section(&titles, "honorific")),
+            degrees: lower_set(&section(&titles, "degree")),
+            org_heads: lower_set(&section(&words, "organization-head")),
+            common_caps: lower_set(&section(&words, "common-capitalised")),
+            name_connectors: lower_set(&section(&words, "name-connector")),
+            descriptors: lower_set(&section(&grammar, "descriptor")),
+            descriptive_confixes: section(&grammar, "descriptive-confix")
+                .iter()
+                .filter_map(|e| e.split_once(' '))
+                .map(|(a, b)| (a.trim().to_lowercase(), b.trim().to_lowercase()))
+                .collect(),
+            ..Profile::default()
+        };
+        for (kind, file) in [
+            (ActorKind::Place, src.places),
+            (ActorKind::Organization, src.organizations),
+            (ActorKind::Person, src.persons),
+        ] {
+            for (_, entries) in sections(file) {
+                for line in entries {
+                    p.add_known(line, kind);
+                }
+            }
+        }
+        p
+    }
+
+    fn add_known(&mut self, line: &str, kind: ActorKind) {
+        let names: Vec<&str> = line.split('|').map(str::trim).filter(|n| !n.is_empty()).collect();
+        let Some(first) = names.first() else { return };
+        let group = self.group_names.len() as u32;
+        self.group_names.push(first.to_string());
+        for n in names {
+            let key = n.to_lowercase();
+            self.max_known_words = self.max_known_words.max(key.split_whitespace().count());
+            // The first line naming a string wins: files list the likelier sense first.
+            self.known.entry(key).or_insert(KnownName { group, kind });
+        }
+    }
+
+    /// True when `word` (lowercased) reads as a descriptor, not a personal name.
+    pub fn is_descriptive(&self, word: &str) -> bool {
+        self.descriptors.contains(word)
+            || self.org_heads.contains(word)
+            || self.descriptive_confixes.iter().any(|(pre, suf)| {
+                word.len() >= pre.len() + suf.len() + 3 && word.starts_with(pre.as_str()) && word.ends_with(suf.as_str())
+            })
+    }
+
+    /// True when `word` (lowercased) is a role word that starts a role phrase.
+    pub fn is_role_start(&self, word: &str) -> bool {
+        self.roles.iter().any(|r| r[0] == word)
+    }
+}
+
+/// The profile for `code`, built on first use; `None` for an unknown code.
+pub fn profile(code: &str) -> Option<&'static Profile> {
+    static ID_P: OnceLock<Profile> = OnceLock::new();
+    static EN_P: OnceLock<Profile> = OnceLock::new();
+    match code {
+        "id" => Some(ID_P.get_or_init(|| Profile::build("id", &ID))),
+        "en" => Some(EN_P.get_or_init(|| Profile::build("en", &EN))),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_skip_comments_and_blank_lines() {
+        let s = sections("# head\n[a]\nx # note\n\n y \n[b]\nz\n[a]\nw\n");
+        assert_eq!(s, vec![("a", vec!["x", "y"]), ("b", vec!["z"]), ("a", vec!["w"])]);
+    }
+
+    #[test]
+    fn every_profile_loads_its_core_lists() {
+        for code in LANGUAGES {
+            let p = profile(code).unwrap();
+            assert!(!p.verbs_after.is_empty(), "{code}: no after-verbs");
+            assert!(!p.verbs_before.is_empty(), "{code}: no before-verbs");
+            assert!(!p.known.is_empty(), "{code}: empty gazetteer");
+        }
+    }
+
+    #[test]
+    fn indonesian_gazetteer_joins_official_names() {
+        let p = profile("id").unwrap();
+        let a = p.known["korea utara"];
+        let b = p.known["dprk"];
+        assert_eq!(a.group, b.group);
+        assert_eq!(a.kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn unknown_language_is_none() {
+        assert!(profile("xx").is_none());
+    }
+}

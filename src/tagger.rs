@@ -1,0 +1,897 @@
+//! Learned named-entity tagger: an averaged structured perceptron over
+//! hashed features, decoded with Viterbi under BIO constraints.
+//!
+//! The model (`data/model/ner-id.bin`, trained by `src/bin/train_ner.rs`,
+//! see `data/model/README.md`) is compiled in and parsed once, on first use,
+//! without copying: emission weights are read in place from the static bytes.
+//! A missing, empty or corrupt model never panics: [`tag`] then returns all
+//! [`Tag::O`].
+//!
+//! Features (see [`for_each_feature`]) are hashed straight from the token
+//! bytes (lowercased on the fly), so tagging allocates only three buffers per
+//! sentence (token summaries, scores, back-pointers) besides its output.
+//!
+//! ```
+//! use sorot::tagger::{tag, hints, Tag};
+//! let words = ["Presiden", "Joko", "Widodo", "tiba", "di", "Jakarta", "."];
+//! let h = hints(&words, sorot::profile::profile("id").unwrap());
+//! let tags = tag(&words, &h);
+//! assert_eq!(tags.len(), words.len());
+//! assert_eq!(tags[6], Tag::O);
+//! ```
+
+use std::sync::OnceLock;
+
+use crate::document::ActorKind;
+use crate::profile::Profile;
+
+/// Hint bit: the token is part of a gazetteer place name.
+pub const HINT_PLACE: u8 = 1;
+/// Hint bit: the token is part of a gazetteer organization name.
+pub const HINT_ORG: u8 = 2;
+/// Hint bit: the token is part of a gazetteer person name.
+pub const HINT_PERSON: u8 = 4;
+/// Hint bit: the token is part of a role phrase (`menteri luar negeri`).
+pub const HINT_ROLE: u8 = 8;
+/// Hint bit: the token is a word that heads organizations (`kementerian`).
+pub const HINT_ORG_HEAD: u8 = 16;
+/// Hint bit: the token is a capitalised word that is never an actor alone.
+pub const HINT_COMMON: u8 = 32;
+
+/// A BIO tag: outside, or the beginning / inside of a person, organization
+/// or place name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// Outside any name.
+    O,
+    /// First token of a person name.
+    BPer,
+    /// Later token of a person name.
+    IPer,
+    /// First token of an organization name.
+    BOrg,
+    /// Later token of an organization name.
+    IOrg,
+    /// First token of a place name.
+    BLoc,
+    /// Later token of a place name.
+    ILoc,
+}
+
+/// Number of tags; weight rows have one column per tag.
+pub const NUM_TAGS: usize = 7;
+
+impl Tag {
+    /// Every tag, in index order.
+    pub const ALL: [Tag; NUM_TAGS] =
+        [Tag::O, Tag::BPer, Tag::IPer, Tag::BOrg, Tag::IOrg, Tag::BLoc, Tag::ILoc];
+
+    /// Column of this tag in weight rows.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The tag of column `i`, if any.
+    pub fn from_index(i: usize) -> Option<Tag> {
+        Tag::ALL.get(i).copied()
+    }
+
+    /// The actor kind of a B/I tag; `None` for [`Tag::O`].
+    pub fn kind(self) -> Option<ActorKind> {
+        match self {
+            Tag::O => None,
+            Tag::BPer | Tag::IPer => Some(ActorKind::Person),
+            Tag::BOrg | Tag::IOrg => Some(ActorKind::Organization),
+            Tag::BLoc | Tag::ILoc => Some(ActorKind::Place),
+        }
+    }
+
+    /// True for the I- tags.
+    pub fn is_inside(self) -> bool {
+        matches!(self, Tag::IPer | Tag::IOrg | Tag::ILoc)
+    }
+
+    /// The B- tag (`inside == false`) or I- tag of `kind`; `O` for documents.
+    pub fn of_kind(kind: ActorKind, inside: bool) -> Tag {
+        match (kind, inside) {
+            (ActorKind::Person, false) => Tag::BPer,
+            (ActorKind::Person, true) => Tag::IPer,
+            (ActorKind::Organization, false) => Tag::BOrg,
+            (ActorKind::Organization, true) => Tag::IOrg,
+            (ActorKind::Place, false) => Tag::BLoc,
+            (ActorKind::Place, true) => Tag::ILoc,
+            (ActorKind::Document, _) => Tag::O,
+        }
+    }
+
+    /// BIO validity: may `self` follow `prev` (`None` = sentence start)?
+    /// An I- tag may only continue a B- or I- tag of the same kind.
+    pub fn can_follow(self, prev: Option<Tag>) -> bool {
+        !self.is_inside() || prev.is_some_and(|p| p.kind() == self.kind())
+    }
+}
+
+/// Token spans `(start, end_exclusive, kind)` of the names in a tag
+/// sequence. An I- tag that does not continue its kind starts a new name
+/// (the conlleval convention), so any sequence can be read.
+pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, ActorKind)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, ActorKind)> = None;
+    for (i, t) in tags.iter().enumerate() {
+        let continues = t.is_inside() && open.is_some_and(|(_, k)| Some(k) == t.kind());
+        if !continues {
+            if let Some((s, k)) = open.take() {
+                out.push((s, i, k));
+            }
+            open = t.kind().map(|k| (i, k));
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s, tags.len(), k));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Hints from the language profile.
+
+fn push_lower(buf: &mut String, word: &str) {
+    for c in word.chars() {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+fn starts_lowercase(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Per-token hint bits (`HINT_*`) from the gazetteer and word lists of
+/// `profile`, shared by training and tagging.
+///
+/// Gazetteer names are matched leftmost-longest, up to
+/// `profile.max_known_words` tokens joined by one space and lowercased, and
+/// only from a token that does not start with a lowercase letter (names in
+/// running text are capitalised; this keeps the lookups few). Every token of
+/// a match gets the bit of the name's kind. Role phrases are matched
+/// longest-first at every token; organization heads and common capitalised
+/// words are single lowercased tokens.
+pub fn hints(words: &[&str], profile: &Profile) -> Vec<u8> {
+    let n = words.len();
+    let mut out = vec![0u8; n];
+    let mut key = String::new();
+    let max_words = profile.max_known_words.max(1);
+    let mut i = 0;
+    while i < n {
+        if starts_lowercase(words[i]) {
+            i += 1;
+            continue;
+        }
+        key.clear();
+        let mut best: Option<(usize, u8)> = None;
+        for (j, w) in words.iter().enumerate().skip(i).take(max_words) {
+            if j > i {
+                key.push(' ');
+            }
+            push_lower(&mut key, w);
+            if let Some(k) = profile.known.get(key.as_str()) {
+                let bit = match k.kind {
+                    ActorKind::Place => HINT_PLACE,
+                    ActorKind::Organization => HINT_ORG,
+                    ActorKind::Person => HINT_PERSON,
+                    ActorKind::Document => 0,
+                };
+                best = Some((j + 1, bit));
+            }
+        }
+        match best {
+            Some((end, bit)) => {
+                for h in &mut out[i..end] {
+                    *h |= bit;
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    let mut role_until = 0;
+    for i in 0..n {
+        key.clear();
+        push_lower(&mut key, words[i]);
+        if profile.org_heads.contains(key.as_str()) {
+            out[i] |= HINT_ORG_HEAD;
+        }
+        if profile.common_caps.contains(key.as_str()) {
+            out[i] |= HINT_COMMON;
+        }
+        if i >= role_until {
+            // Roles are sorted longest first, so the first match is the longest.
+            let len = profile
+                .roles
+                .iter()
+                .filter(|r| r.len() <= n - i && r[0].len() == key.len() && r[0] == key)
+                .find(|r| r[1..].iter().zip(&words[i + 1..]).all(|(a, b)| eq_lower(a, b)))
+                .map_or(0, Vec::len);
+            role_until = i + len;
+        }
+        if i < role_until {
+            out[i] |= HINT_ROLE;
+        }
+    }
+    out
+}
+
+/// `lower == word.to_lowercase()`, without allocating.
+fn eq_lower(lower: &str, word: &str) -> bool {
+    let mut a = lower.chars();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if a.next() != Some(c) {
+            return false;
+        }
+    }
+    a.next().is_none()
+}
+
+// ---------------------------------------------------------------------------
+// Features.
+
+/// Version of the feature set; a model trained with another version is
+/// rejected at load time. Bump on any change to [`for_each_feature`].
+pub const FEATURES_VERSION: u8 = 1;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+#[inline]
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(FNV_PRIME)
+}
+
+#[inline]
+fn fnv_char(mut h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        h = fnv_byte(h, b);
+    }
+    h
+}
+
+/// Lowercases one char into at most one char (the first of its lowercase
+/// mapping; exact for every letter Indonesian text uses).
+#[inline]
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Mixes a template id and up to two values into one feature hash.
+#[inline]
+fn mix(template: u64, a: u64, b: u64) -> u64 {
+    let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ b;
+    h ^= h >> 31;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 29)
+}
+
+/// Capitalisation class of a token.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Caps {
+    Lower = 0,
+    Title = 1,
+    Upper = 2,
+    Mixed = 3,
+    Letter = 4,
+    Digit = 5,
+    Punct = 6,
+    LowerMixed = 7,
+}
+
+/// What the features read of one token, computed once per token.
+#[derive(Clone, Copy, Default)]
+struct TokInfo {
+    word: u64,
+    shape: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+    caps: u8,
+    hint: u8,
+    /// First and one-past-last token of the run of capitalised tokens this
+    /// token belongs to (both 0 when it is not capitalised).
+    run: (u32, u32),
+}
+
+const BOUNDARY: TokInfo = TokInfo {
+    word: 0x5eed_0001,
+    shape: 0x5eed_0002,
+    prefix: [0; 4],
+    suffix: [0; 4],
+    caps: 8,
+    hint: 0,
+    run: (0, 0),
+};
+
+fn summarize(word: &str, hint: u8) -> TokInfo {
+    let mut t = TokInfo { hint, ..TokInfo::default() };
+    let (mut h, mut shape) = (FNV_OFFSET, FNV_OFFSET);
+    let (mut last_class, mut shape_len) = (0u8, 0);
+    let (mut n, mut uppers, mut lowers, mut first) = (0usize, 0usize, 0usize, None);
+    for c in word.chars() {
+        let lc = lower(c);
+        h = fnv_char(h, lc);
+        if n < 4 {
+            t.prefix[n] = h;
+        }
+        n += 1;
+        let class = if c.is_uppercase() {
+            uppers += 1;
+            b'X'
+        } else if c.is_lowercase() {
+            lowers += 1;
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else if matches!(c, '-' | '.' | '\'' | '&' | '/') {
+            c as u8
+        } else if c.is_alphabetic() {
+            b'x'
+        } else {
+            b'p'
+        };
+        first.get_or_insert(class);
+        if class != last_class && shape_len < 8 {
+            shape = fnv_byte(shape, class);
+            shape_len += 1;
+            last_class = class;
+        }
+    }
+    t.word = h;
+    t.shape = shape;
+    for k in n..4 {
+        t.prefix[k] = t.prefix[n.saturating_sub(1).min(3)];
+    }
+    // Suffixes: hashes of the last 1..=4 chars, read backwards.
+    let mut s = FNV_OFFSET;
+    for (k, c) in word.chars().rev().take(4).enumerate() {
+        s = fnv_char(s, lower(c));
+        t.suffix[k] = s;
+    }
+    for k in n.min(4)..4 {
+        t.suffix[k] = t.suffix[n.saturating_sub(1).min(3)];
+    }
+    t.caps = match first {
+        Some(b'X') if n == 1 => Caps::Letter,
+        Some(b'X') if lowers == 0 => Caps::Upper,
+        Some(b'X') if uppers == 1 => Caps::Title,
+        Some(b'X') => Caps::Mixed,
+        Some(b'x') if uppers > 0 => Caps::LowerMixed,
+        Some(b'x') => Caps::Lower,
+        Some(b'd') => Caps::Digit,
+        _ => Caps::Punct,
+    } as u8;
+    t
+}
+
+/// Calls `sink(token, feature_hash)` for every feature of every token of
+/// the sentence. `infos` is scratch space (cleared and refilled). Missing
+/// hints count as 0.
+///
+/// Templates: bias; lowercased word; shape; prefixes and suffixes of 1–4
+/// chars; capitalisation (with sentence-initial flag); words at −2..+2;
+/// shapes and capitalisation at −1..+1; previous word × capitalisation; the
+/// word bigrams; every hint bit at −2..+2; hints × capitalisation.
+pub fn for_each_feature(
+    words: &[&str],
+    hints: &[u8],
+    infos: &mut Vec<TokInfoBuf>,
+    mut sink: impl FnMut(usize, u64),
+) {
+    infos.clear();
+    infos.extend(
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| TokInfoBuf(summarize(w, hints.get(i).copied().unwrap_or(0)))),
+    );
+    // Runs of capitalised tokens: forward for starts, backward for ends.
+    let is_cap = |t: &TokInfoBuf| (1..=4).contains(&t.0.caps);
+    for i in 0..infos.len() {
+        if is_cap(&infos[i]) {
+            let start = if i > 0 && is_cap(&infos[i - 1]) { infos[i - 1].0.run.0 } else { i as u32 };
+            infos[i].0.run.0 = start;
+        }
+    }
+    let mut end = 0;
+    for i in (0..infos.len()).rev() {
+        if is_cap(&infos[i]) {
+            if i + 1 >= infos.len() || !is_cap(&infos[i + 1]) {
+                end = i as u32 + 1;
+            }
+            infos[i].0.run.1 = end;
+        }
+    }
+    let at = |i: isize| -> &TokInfo {
+        if i < 0 || i as usize >= infos.len() {
+            &BOUNDARY
+        } else {
+            &infos[i as usize].0
+        }
+    };
+    for i in 0..words.len() {
+        let ii = i as isize;
+        let (p2, p1, c, n1, n2) = (at(ii - 2), at(ii - 1), at(ii), at(ii + 1), at(ii + 2));
+        let mask = *ABL.get_or_init(|| std::env::var("ABL").ok().and_then(|v| v.parse().ok()).unwrap_or(0u64));
+        let mut f = |template: u64, a: u64, b: u64| if mask & (1 << template) == 0 { sink(i, mix(template, a, b)) };
+        let caps = c.caps as u64;
+        f(0, 0, 0);
+        f(1, c.word, 0);
+        f(2, c.shape, 0);
+        for k in 0..4 {
+            f(3 + k as u64, c.prefix[k], 0);
+            f(7 + k as u64, c.suffix[k], 0);
+        }
+        f(11, caps, (i == 0) as u64);
+        f(12, p1.word, 0);
+        f(13, n1.word, 0);
+        f(14, p2.word, 0);
+        f(15, n2.word, 0);
+        f(16, p1.shape, 0);
+        f(17, n1.shape, 0);
+        f(18, p1.word, caps);
+        f(19, n1.word, caps);
+        f(20, p1.caps as u64 | (caps << 4) | ((n1.caps as u64) << 8), 0);
+        f(21, p1.word, c.word);
+        f(22, c.word, n1.word);
+        f(23, c.hint as u64, caps);
+        if c.run.1 > 0 {
+            let (start, end) = (c.run.0 as isize, c.run.1 as isize);
+            let (len, pos) = ((end - start) as u64, (ii - start) as u64);
+            f(25, len.min(5), pos.min(4) * 2 + (ii + 1 == end) as u64);
+            f(26, at(start - 1).word, 0);
+            f(27, at(end).word, 0);
+            if pos > 0 {
+                f(28, at(start).word, 0);
+            }
+            if ii + 1 < end {
+                f(29, at(end - 1).word, 0);
+            }
+        }
+        for (off, t) in [p2, p1, c, n1, n2].iter().enumerate() {
+            let mut bits = t.hint;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as u64;
+                bits &= bits - 1;
+                f(24, off as u64, b);
+            }
+        }
+    }
+}
+
+static ABL: OnceLock<u64> = OnceLock::new();
+/// Scratch space for [`for_each_feature`]: one summary per token.
+#[derive(Clone, Copy, Default)]
+pub struct TokInfoBuf(TokInfo);
+
+// ---------------------------------------------------------------------------
+// Model file.
+
+const MAGIC: &[u8; 4] = b"SNER";
+const FORMAT_VERSION: u8 = 1;
+const HEADER: usize = 8;
+/// Transition rows: the start row, then one per previous tag.
+const TRANS_ROWS: usize = NUM_TAGS + 1;
+const TRANS_BYTES: usize = TRANS_ROWS * NUM_TAGS * 2;
+const CHECKSUM: usize = 4;
+
+/// Why a model file was rejected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModelError {
+    /// Wrong magic bytes or format version.
+    Format,
+    /// Trained with another feature set version.
+    Features(u8),
+    /// Hash bits out of range (8..=24).
+    Bits(u8),
+    /// The length does not match the header.
+    Length {
+        /// Length expected from the header.
+        expected: usize,
+        /// Actual length.
+        actual: usize,
+    },
+    /// The checksum does not match.
+    Checksum,
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::Format => write!(f, "not a Sorot NER model (magic/version)"),
+            ModelError::Features(v) => {
+                write!(f, "model built for feature set {v}, code has {FEATURES_VERSION}")
+            }
+            ModelError::Bits(b) => write!(f, "hash bits {b} out of range 8..=24"),
+            ModelError::Length { expected, actual } => {
+                write!(f, "model is {actual} bytes, header says {expected}")
+            }
+            ModelError::Checksum => write!(f, "model checksum mismatch"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+fn fnv32(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// A quantised tagging model, borrowing its emission weights from the file
+/// bytes.
+///
+/// File layout (little endian): `SNER`, format version, feature set
+/// version, hash bits `b`, tag count (7); transition scores as `i16`, a
+/// start row then one row per previous tag, 7 columns each; `2^b` rows of 7
+/// `i8` emission weights; FNV-1a 32 checksum of all preceding bytes.
+#[derive(Clone, Debug)]
+pub struct Model<'a> {
+    bits: u8,
+    trans: [[i32; NUM_TAGS]; TRANS_ROWS],
+    emit: &'a [u8],
+}
+
+impl<'a> Model<'a> {
+    /// Parses and checks a model file.
+    pub fn parse(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
+        if bytes.len() < HEADER || &bytes[..4] != MAGIC || bytes[4] != FORMAT_VERSION {
+            return Err(ModelError::Format);
+        }
+        if bytes[5] != FEATURES_VERSION {
+            return Err(ModelError::Features(bytes[5]));
+        }
+        let bits = bytes[6];
+        if !(8..=24).contains(&bits) {
+            return Err(ModelError::Bits(bits));
+        }
+        if bytes[7] as usize != NUM_TAGS {
+            return Err(ModelError::Format);
+        }
+        let emit_len = (1usize << bits) * NUM_TAGS;
+        let expected = HEADER + TRANS_BYTES + emit_len + CHECKSUM;
+        if bytes.len() != expected {
+            return Err(ModelError::Length { expected, actual: bytes.len() });
+        }
+        let (body, sum) = bytes.split_at(expected - CHECKSUM);
+        if fnv32(body) != u32::from_le_bytes([sum[0], sum[1], sum[2], sum[3]]) {
+            return Err(ModelError::Checksum);
+        }
+        let mut trans = [[0i32; NUM_TAGS]; TRANS_ROWS];
+        for (k, pair) in body[HEADER..HEADER + TRANS_BYTES].chunks_exact(2).enumerate() {
+            trans[k / NUM_TAGS][k % NUM_TAGS] = i16::from_le_bytes([pair[0], pair[1]]) as i32;
+        }
+        Ok(Model { bits, trans, emit: &body[HEADER + TRANS_BYTES..] })
+    }
+
+    /// Serialises a model: `trans` is the start row then one row per
+    /// previous tag; `emit` holds `2^bits` rows of [`NUM_TAGS`] weights.
+    ///
+    /// # Panics
+    /// If `bits` is outside 8..=24 or `emit` has the wrong length (a
+    /// programming error of the trainer).
+    pub fn encode(bits: u8, trans: &[[i16; NUM_TAGS]; TRANS_ROWS], emit: &[i8]) -> Vec<u8> {
+        assert!((8..=24).contains(&bits), "hash bits out of range");
+        assert_eq!(emit.len(), (1usize << bits) * NUM_TAGS, "emission table size");
+        let mut out = Vec::with_capacity(HEADER + TRANS_BYTES + emit.len() + CHECKSUM);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&[FORMAT_VERSION, FEATURES_VERSION, bits, NUM_TAGS as u8]);
+        for row in trans {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out.extend(emit.iter().map(|&w| w as u8));
+        let sum = fnv32(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// Hash bits: the emission table has `2^bits` rows.
+    pub fn bits(&self) -> u8 {
+        self.bits
+    }
+
+    /// Tags one sentence; see [`tag`].
+    pub fn tag(&self, words: &[&str], hints: &[u8]) -> Vec<Tag> {
+        let n = words.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let shift = 64 - self.bits as u32;
+        let mut scores = vec![0i32; n * NUM_TAGS];
+        let mut infos = Vec::with_capacity(n);
+        for_each_feature(words, hints, &mut infos, |i, h| {
+            let row = (h >> shift) as usize * NUM_TAGS;
+            let w = &self.emit[row..row + NUM_TAGS];
+            let s = &mut scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
+            for t in 0..NUM_TAGS {
+                s[t] += w[t] as i8 as i32;
+            }
+        });
+        viterbi(&scores, &self.trans)
+    }
+}
+
+/// Best BIO-valid tag sequence for per-token `scores` (`n × NUM_TAGS`) and
+/// transition scores (start row, then one row per previous tag). Works for
+/// any score type that adds and compares (`i32` at run time, `f32` in
+/// training).
+pub fn viterbi<S>(scores: &[S], trans: &[[S; NUM_TAGS]; TRANS_ROWS]) -> Vec<Tag>
+where
+    S: Copy + PartialOrd + std::ops::Add<Output = S>,
+{
+    let n = scores.len() / NUM_TAGS;
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![0u8; n * NUM_TAGS];
+    // Best score ending in each tag; None = unreachable (an invalid I- tag).
+    let mut best: [Option<S>; NUM_TAGS] = [None; NUM_TAGS];
+    for (t, tag) in Tag::ALL.iter().enumerate() {
+        if tag.can_follow(None) {
+            best[t] = Some(scores[t] + trans[0][t]);
+        }
+    }
+    for i in 1..n {
+        let mut next: [Option<S>; NUM_TAGS] = [None; NUM_TAGS];
+        for (t, tag) in Tag::ALL.iter().enumerate() {
+            let mut arg: Option<(S, usize)> = None;
+            for (p, prev) in Tag::ALL.iter().enumerate() {
+                let Some(bp) = best[p] else { continue };
+                if !tag.can_follow(Some(*prev)) {
+                    continue;
+                }
+                let s = bp + trans[p + 1][t];
+                if arg.map_or(true, |(a, _)| s > a) {
+                    arg = Some((s, p));
+                }
+            }
+            if let Some((s, p)) = arg {
+                next[t] = Some(s + scores[i * NUM_TAGS + t]);
+                back[i * NUM_TAGS + t] = p as u8;
+            }
+        }
+        best = next;
+    }
+    let mut last = 0;
+    for t in 1..NUM_TAGS {
+        if let Some(s) = best[t] {
+            if best[last].map_or(true, |b| s > b) {
+                last = t;
+            }
+        }
+    }
+    let mut out = vec![Tag::O; n];
+    for i in (0..n).rev() {
+        out[i] = Tag::ALL[last];
+        last = back[i * NUM_TAGS + last] as usize;
+    }
+    out
+}
+
+static MODEL_BYTES: &[u8] = include_bytes!("../data/model/ner-id.bin");
+
+/// The compiled-in Indonesian model, parsed on first use; the error if it
+/// is unusable.
+pub fn model() -> Result<&'static Model<'static>, &'static ModelError> {
+    static MODEL: OnceLock<Result<Model<'static>, ModelError>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::parse(MODEL_BYTES)).as_ref()
+}
+
+/// Tags one sentence of tokens (texts as in the original, case kept) with
+/// the compiled-in model. `hints` gives each token's `HINT_*` bits (see
+/// [`hints`]); missing entries count as 0, extra ones are ignored.
+///
+/// The result has one tag per word and never has an I- tag that does not
+/// continue a B-/I- tag of its kind. If the model is unusable, every tag is
+/// [`Tag::O`].
+pub fn tag(words: &[&str], hints: &[u8]) -> Vec<Tag> {
+    match model() {
+        Ok(m) => m.tag(words, hints),
+        Err(_) => vec![Tag::O; words.len()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A model whose bias row favours `bias_tag` everywhere, plus
+    /// transitions that reward I-Org after O (which decoding must refuse).
+    fn toy_model(bits: u8, bias_tag: Tag) -> Vec<u8> {
+        let mut emit = vec![0i8; (1usize << bits) * NUM_TAGS];
+        let bias_row = (mix(0, 0, 0) >> (64 - bits as u32)) as usize;
+        emit[bias_row * NUM_TAGS + bias_tag.index()] = 50;
+        let mut trans = [[0i16; NUM_TAGS]; TRANS_ROWS];
+        trans[Tag::O.index() + 1][Tag::IOrg.index()] = 1000;
+        trans[0][Tag::IOrg.index()] = 1000;
+        Model::encode(bits, &trans, &emit)
+    }
+
+    fn assert_valid(tags: &[Tag]) {
+        let mut prev = None;
+        for &t in tags {
+            assert!(t.can_follow(prev), "{t:?} after {prev:?} in {tags:?}");
+            prev = Some(t);
+        }
+    }
+
+    #[test]
+    fn decoding_never_starts_inside_tag_after_o_or_other_kind() {
+        let bytes = toy_model(8, Tag::IPer);
+        let m = Model::parse(&bytes).unwrap();
+        let words = ["a", "Bb", "Cc", ",", "dd", "Ee"];
+        let tags = m.tag(&words, &[]);
+        assert_valid(&tags);
+        // Viterbi over random scores: always valid.
+        let mut x: u32 = 12345;
+        for n in 1..40 {
+            let scores: Vec<i32> = (0..n * NUM_TAGS)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    (x % 200) as i32 - 100
+                })
+                .collect();
+            let mut trans = [[0i32; NUM_TAGS]; TRANS_ROWS];
+            for row in trans.iter_mut() {
+                for v in row.iter_mut() {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    *v = (x % 300) as i32 - 100;
+                }
+            }
+            let tags = viterbi(&scores, &trans);
+            assert_eq!(tags.len(), n);
+            assert_valid(&tags);
+        }
+    }
+
+    #[test]
+    fn viterbi_prefers_valid_continuation() {
+        // Token 0 strongly B-Per, token 1 strongly I-Org: I-Org is invalid
+        // after B-Per, so token 1 must be I-Per, B-Org or something valid.
+        let mut scores = vec![0i32; 2 * NUM_TAGS];
+        scores[Tag::BPer.index()] = 10;
+        scores[NUM_TAGS + Tag::IOrg.index()] = 10;
+        scores[NUM_TAGS + Tag::IPer.index()] = 5;
+        let trans = [[0i32; NUM_TAGS]; TRANS_ROWS];
+        assert_eq!(viterbi(&scores, &trans), vec![Tag::BPer, Tag::IPer]);
+    }
+
+    #[test]
+    fn tiny_model_round_trips_through_the_file_format() {
+        let bytes = toy_model(9, Tag::BLoc);
+        let m = Model::parse(&bytes).unwrap();
+        assert_eq!(m.bits(), 9);
+        assert_eq!(m.trans[0][Tag::IOrg.index()], 1000);
+        assert_eq!(m.trans[1][Tag::IOrg.index()], 1000);
+        let mut trans16 = [[0i16; NUM_TAGS]; TRANS_ROWS];
+        for (r, row) in m.trans.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                trans16[r][c] = *v as i16;
+            }
+        }
+        let emit: Vec<i8> = m.emit.iter().map(|&b| b as i8).collect();
+        assert_eq!(Model::encode(m.bits(), &trans16, &emit), bytes);
+        // The bias favours B-Loc: every token starts a place.
+        assert_eq!(m.tag(&["x", "y"], &[0, 0]), vec![Tag::BLoc, Tag::BLoc]);
+    }
+
+    #[test]
+    fn corrupt_models_are_rejected() {
+        let good = toy_model(8, Tag::BPer);
+        assert!(Model::parse(&good).is_ok());
+        assert_eq!(Model::parse(&[]).unwrap_err(), ModelError::Format);
+        let mut flipped = good.clone();
+        flipped[HEADER + 3] ^= 1;
+        assert_eq!(Model::parse(&flipped).unwrap_err(), ModelError::Checksum);
+        let short = &good[..good.len() - 1];
+        assert!(matches!(Model::parse(short), Err(ModelError::Length { .. })));
+        let mut features = good.clone();
+        features[5] = FEATURES_VERSION.wrapping_add(1);
+        assert_eq!(Model::parse(&features).unwrap_err(), ModelError::Features(features[5]));
+    }
+
+    #[test]
+    fn compiled_in_model_loads() {
+        if let Err(e) = model() {
+            panic!("data/model/ner-id.bin is unusable: {e}");
+        }
+    }
+
+    #[test]
+    fn empty_input_gives_empty_output() {
+        assert!(tag(&[], &[]).is_empty());
+        assert!(viterbi::<i32>(&[], &[[0; NUM_TAGS]; TRANS_ROWS]).is_empty());
+    }
+
+    #[test]
+    fn mismatched_hints_are_tolerated() {
+        let words = ["Menteri", "Luar", "Negeri", "Retno", "Marsudi", "tiba", "di", "Jakarta"];
+        let short = tag(&words, &[HINT_ROLE]);
+        let zeros = tag(&words, &[HINT_ROLE, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(short, zeros);
+        let long = tag(&words, &[0; 20]);
+        assert_eq!(long.len(), words.len());
+        assert_valid(&long);
+    }
+
+    #[test]
+    fn trained_model_finds_common_names() {
+        let words = ["Presiden", "Joko", "Widodo", "bertemu", "Gubernur", "Jawa", "Barat",
+            "di", "Bandung", "."];
+        let p = crate::profile::profile("id").unwrap();
+        let tags = tag(&words, &hints(&words, p));
+        let found = spans(&tags);
+        assert!(found.contains(&(1, 3, ActorKind::Person)), "{tags:?}");
+        assert!(found.contains(&(8, 9, ActorKind::Place)), "{tags:?}");
+    }
+
+    #[test]
+    fn spans_read_any_sequence() {
+        use Tag::*;
+        let tags = [BPer, IPer, O, IOrg, IOrg, BLoc, BLoc, ILoc, IPer];
+        assert_eq!(
+            spans(&tags),
+            vec![
+                (0, 2, ActorKind::Person),
+                (3, 5, ActorKind::Organization),
+                (5, 6, ActorKind::Place),
+                (6, 8, ActorKind::Place),
+                (8, 9, ActorKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn hints_mark_gazetteer_roles_and_heads() {
+        let p = crate::profile::profile("id").unwrap();
+        let words = ["Menteri", "Luar", "Negeri", "Korea", "Selatan", "dan", "Kementerian", "x"];
+        let h = hints(&words, p);
+        assert_eq!(h.len(), words.len());
+        assert_ne!(h[0] & HINT_ROLE, 0);
+        assert_eq!(h[3] & HINT_PLACE, HINT_PLACE);
+        assert_eq!(h[4] & HINT_PLACE, HINT_PLACE);
+        assert_eq!(h[5] & (HINT_PLACE | HINT_ROLE), 0);
+        assert_ne!(h[6] & HINT_ORG_HEAD, 0);
+        assert_eq!(h[7], 0);
+        assert!(hints(&[], p).is_empty());
+    }
+
+    #[test]
+    fn features_do_not_depend_on_case_of_word_hash_but_on_shape() {
+        let mut buf = Vec::new();
+        let mut a = Vec::new();
+        for_each_feature(&["Jakarta"], &[], &mut buf, |_, h| a.push(h));
+        let mut b = Vec::new();
+        for_each_feature(&["JAKARTA"], &[], &mut buf, |_, h| b.push(h));
+        assert_eq!(a[1], b[1], "lowercased word feature differs");
+        assert_ne!(a[2], b[2], "shape feature should differ");
+        assert_eq!(summarize("Dr.", 0).caps, Caps::Title as u8);
+        assert_eq!(summarize("PBB", 0).caps, Caps::Upper as u8);
+        assert_eq!(summarize("iPhone", 0).caps, Caps::LowerMixed as u8);
+        assert_eq!(summarize("é", 0).word, summarize("É", 0).word);
+    }
+}

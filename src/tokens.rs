@@ -1,0 +1,153 @@
+//! Tokens: words, numbers, punctuation and quotation marks, with byte spans.
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner hyphens, apostrophes and dots (`Ho-jin`, `S.H.`).
+    Word,
+    /// Digits, with inner `.`/`,`/`/` (`1.000`, `27/10/2020`).
+    Number,
+    /// A quotation mark of any style.
+    Quote,
+    /// Any other non-space character, one per token.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes of the token in the text.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+    /// A line break (paragraph end) lies between the previous token and this one.
+    pub line_start: bool,
+}
+
+/// True for every quotation mark character Sorot pairs.
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2018}' | '\u{2019}' | '\u{201A}'
+            | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}' | '\u{300C}' | '\u{300D}' | '\''
+    )
+}
+
+/// Splits `text` into tokens. Whitespace separates tokens and belongs to none.
+///
+/// Invariant: tokens are sorted, non-empty, never overlap, and their spans
+/// lie on char boundaries.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut line_start = true;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            if c == '\n' || c == '\r' || c == '\u{2029}' {
+                line_start = true;
+            }
+            continue;
+        }
+        let kind;
+        let mut end = i + c.len_utf8();
+        if c.is_alphabetic() || c.is_numeric() {
+            let mut numeric = c.is_numeric();
+            // Letters and digits, joined by one inner connector followed by a letter or digit.
+            loop {
+                match chars.peek().copied() {
+                    Some((j, d)) if d.is_alphanumeric() || is_mark(d) => {
+                        numeric &= !d.is_alphabetic();
+                        end = j + d.len_utf8();
+                        chars.next();
+                    }
+                    Some((j, d)) if is_joiner(d, numeric) => {
+                        let after = text[j + d.len_utf8()..].chars().next();
+                        match after {
+                            Some(a) if a.is_alphanumeric() => {
+                                end = j + d.len_utf8();
+                                chars.next();
+                            }
+                            // A trailing dot of an abbreviation with inner dots: `S.H.`
+                            _ if d == '.' && text[i..j].contains('.') && !numeric => {
+                                end = j + 1;
+                                chars.next();
+                                break;
+                            }
+                            _ => break,
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+        } else if is_quote_char(c) {
+            kind = TokenKind::Quote;
+        } else {
+            kind = TokenKind::Punct;
+            // Keep combining marks and joiners with the character they follow.
+            while let Some(&(j, d)) = chars.peek() {
+                if is_mark(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        out.push(Token { span: Span::new(i, end), kind, line_start });
+        line_start = false;
+    }
+    out
+}
+
+/// Combining marks and zero-width joiners, which never start a token.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+}
+
+/// Characters that join two alphanumeric runs into one token.
+fn is_joiner(c: char, numeric: bool) -> bool {
+    match c {
+        '-' | '\u{2011}' | '\'' | '\u{2019}' | '.' => true,
+        ',' | '/' | ':' => numeric,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(t: &'a str) -> Vec<&'a str> {
+        tokenize(t).iter().map(|k| k.span.of(t)).collect()
+    }
+
+    #[test]
+    fn splits_words_punct_and_quotes() {
+        let rows: &[(&str, &[&str])] = &[
+            ("“Kami siap,” kata Lim.", &["“", "Kami", "siap", ",", "”", "kata", "Lim", "."]),
+            ("Chang Ho-jin", &["Chang", "Ho-jin"]),
+            ("1.000 kontainer", &["1.000", "kontainer"]),
+            ("(27/10/2020)", &["(", "27/10/2020", ")"]),
+            ("Ahmad, S.H. hadir", &["Ahmad", ",", "S.H.", "hadir"]),
+            ("PBB.", &["PBB", "."]),
+            ("Lim.***", &["Lim", ".", "*", "*", "*"]),
+            ("O'Brien's", &["O'Brien's"]),
+            ("'kami'", &["'", "kami", "'"]),
+            ("e\u{301}t\u{e9}", &["e\u{301}t\u{e9}"]),
+        ];
+        for (input, want) in rows {
+            assert_eq!(&texts(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn marks_line_starts() {
+        let t = "a b\nc";
+        let toks = tokenize(t);
+        let starts: Vec<bool> = toks.iter().map(|k| k.line_start).collect();
+        assert_eq!(starts, vec![true, false, true]);
+    }
+}

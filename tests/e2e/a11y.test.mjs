@@ -1,0 +1,115 @@
+// Accessibility (axe-core), screenshots and timing of the demo.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { start, openDemo, screenshotPath } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { if (env) await env.stop(); });
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    }));
+  });
+}
+
+test('axe-core finds no violations on the demo (single, story, paste, card open, filtered)', async () => {
+  const { page, problems, context } = await openDemo(env, '1');
+  try {
+    assert.deepEqual(await axe(page), [], 'single article');
+    await page.locator('#articles .sorot-quote').first().focus();
+    await page.locator('.sorot-card:not([hidden])').waitFor();
+    assert.deepEqual(await axe(page), [], 'with a card open');
+    await page.click('label[for="view-story"]');
+    await page.waitForFunction(() => document.querySelectorAll('#articles .article').length === 3
+      && document.documentElement.dataset.state === 'ready');
+    await page.locator('#actor-list .actor__button').first().click();
+    for (const d of await page.$$('#actor-list details')) await d.evaluate((el) => { el.open = true; });
+    assert.deepEqual(await axe(page), [], 'story view, filtered');
+    await page.click('label[for="view-paste"]');
+    await page.locator('#paste-text').waitFor();
+    assert.deepEqual(await axe(page), [], 'paste view');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('screenshots of the demo, and timing marks', async () => {
+  const { page, problems, context } = await openDemo(env, '1', { context: { viewport: { width: 1280, height: 900 } } });
+  try {
+    const firstHighlights = await page.evaluate(() => performance.getEntriesByName('sorot:first-highlights')[0]?.startTime);
+    assert.equal(typeof firstHighlights, 'number', 'the demo marks its first highlights');
+    await page.screenshot({ path: screenshotPath('demo-seed-001.png') });
+
+    // Hover → card: from the pointer event to the frame after the card is shown.
+    const quote = page.locator('#articles .sorot-quote', { hasText: 'Ini adalah masalah' }).first();
+    await quote.scrollIntoViewIfNeeded();
+    await page.evaluate(() => {
+      window.__hover = new Promise((resolve) => {
+        let t0 = 0;
+        document.addEventListener('pointerover', (e) => {
+          if (!t0 && e.target.closest?.('.sorot-quote')) t0 = performance.now();
+        }, { capture: true });
+        document.querySelector('.sorot-root').addEventListener('sorot:card', () => {
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        }, { once: true });
+      });
+    });
+    await quote.hover();
+    const hoverMs = await page.evaluate(() => window.__hover);
+    await page.locator('.sorot-card:not([hidden])').waitFor();
+    await page.screenshot({ path: screenshotPath('demo-quote-card.png') });
+
+    const lim = page.locator('#articles .sorot-mention', { hasText: 'Lim Soo-suk' }).first();
+    await lim.hover();
+    await page.locator('.sorot-card:not([hidden])').waitFor();
+    await page.screenshot({ path: screenshotPath('demo-actor-card.png') });
+
+    await page.click('label[for="view-story"]');
+    await page.waitForFunction(() => document.querySelectorAll('#articles .article').length === 3
+      && document.documentElement.dataset.state === 'ready');
+    await page.screenshot({ path: screenshotPath('demo-story.png'), fullPage: true });
+
+    const timing = await page.evaluate(async () => {
+      const { readerOf } = await import('/sorot.js');
+      return Array.from(document.querySelectorAll('.article__body'), (el) => readerOf(el).timing);
+    });
+    console.log(`# navigation → first highlights: ${firstHighlights.toFixed(1)} ms`);
+    console.log(`# hover → card painted: ${hoverMs.toFixed(1)} ms`);
+    for (const t of timing) console.log(`# story article: analyse ${t.analyzeMs.toFixed(1)} ms, decorate ${t.renderMs.toFixed(1)} ms`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('forced colours and reduced motion: highlights stay visible and still', async () => {
+  const { page, problems, context } = await openDemo(env, '1', {
+    context: { forcedColors: 'active', reducedMotion: 'reduce' },
+  });
+  try {
+    const styles = await page.$eval('#articles .sorot-quote', (el) => {
+      const cs = getComputedStyle(el);
+      return { border: cs.borderBottomStyle, transition: cs.transitionDuration };
+    });
+    assert.equal(styles.border, 'solid', 'quotes keep a visible edge in forced colours');
+    assert.equal(styles.transition, '0s', 'no transition under reduced motion');
+    await page.screenshot({ path: screenshotPath('demo-forced-colors.png') });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,107 @@
+// Shared set-up for the page tests: an in-process static server over www/,
+// the system Chromium driven by playwright-core, console-error capture,
+// and fixture pages served through request interception.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/** The directory served; SOROT_E2E_WWW may point at another built copy. */
+export const WWW = process.env.SOROT_E2E_WWW ? path.resolve(process.env.SOROT_E2E_WWW) : path.join(REPO, 'www');
+export const SCREENSHOTS = path.join(REPO, 'test-output', 'screenshots');
+export const SEED_FILES = [
+  '000_f0ba90d2506ff8da.txt',
+  '001_ccf68a1d162bdb17.txt',
+  '002_2ec4e416ec4a52c8.txt',
+];
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Fails clearly when the wasm package has not been built. */
+export function requirePackage() {
+  const pkg = path.join(WWW, 'pkg', 'sorot.js');
+  if (!existsSync(pkg)) {
+    throw new Error(`${pkg} is missing: build the wasm package first (./build.sh build)`);
+  }
+}
+
+/** Starts the server and the browser; call `stop()` when done. */
+export async function start() {
+  requirePackage();
+  const server = await serve(WWW, 0);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    server,
+    browser,
+    url: server.url,
+    async stop() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * Opens a page in a fresh context and records console errors, page errors
+ * and failed requests in `problems`. `fixtures` maps paths under
+ * `/__e2e/` to HTML served for them.
+ */
+export async function openPage(env, { context: contextOptions = {}, fixtures = {} } = {}) {
+  const context = await env.browser.newContext({ acceptDownloads: true, ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.route(`${env.url}__e2e/**`, (route) => {
+    const name = new URL(route.request().url()).pathname.replace(/^\/__e2e\//, '');
+    if (!(name in fixtures)) return route.fulfill({ status: 404, body: 'no such fixture' });
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixtures[name] });
+  });
+  return { context, page, problems };
+}
+
+/** Opens the demo on view `view` ('0'|'1'|'2'|'story'|'paste') and waits for highlights. */
+export async function openDemo(env, view = '0', options = {}) {
+  const opened = await openPage(env, options);
+  await opened.page.goto(`${env.url}index.html#${view}`);
+  if (view !== 'paste') await waitReady(opened.page);
+  return opened;
+}
+
+/** Waits until the demo reports its current view analysed. */
+export async function waitReady(page) {
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state));
+  const state = await page.evaluate(() => document.documentElement.dataset.state);
+  if (state !== 'ready') {
+    throw new Error(`demo failed: ${await page.textContent('#status')}`);
+  }
+}
+
+export function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, name);
+}
+
+/** The document JSON and analysed text of the reader mounted on the element matching `selector`. */
+export function readerState(page, selector) {
+  return page.evaluate(async (sel) => {
+    const { readerOf } = await import('/sorot.js');
+    const reader = readerOf(document.querySelector(sel));
+    return reader && { text: reader.text, document: reader.document };
+  }, selector);
+}
