@@ -341,17 +341,31 @@ impl Reader<'_, '_> {
     fn unknown(&mut self, a: usize, b: usize, role_from: Option<usize>) {
         let ctx = self.ctx;
         let p = ctx.profile;
+        // Ordinary words opening the run (`Menurut Tauvik`, `Ketidakhadiran Rizieq`) are not part of it.
+        let mut a = a;
+        while a < b && (ctx.is_common(a) || p.is_descriptive(&ctx.lower[a])) && !p.place_heads.contains(&ctx.lower[a]) {
+            a += 1;
+        }
+        if a == b {
+            return;
+        }
+        if p.place_heads.contains(&ctx.lower[a]) && b - a > 1 {
+            // `Sungai Cibeet`, `Kabupaten Sleman`.
+            self.push(a, b, ActorKind::Place, Evidence::Context, None, None);
+            return;
+        }
+        // Descriptive words inside the run read as a title: the name is what follows.
+        let title_end = (a..b).rev().find(|&t| p.is_descriptive(&ctx.lower[t]) || p.common_caps.contains(&ctx.lower[t]));
+        let (a, titled) = match title_end {
+            Some(t) if t + 1 < b => (t + 1, true),
+            Some(_) => return,
+            None => (a, false),
+        };
         let single = b - a == 1;
-        if single && (p.common_caps.contains(&ctx.lower[a]) || p.descriptors.contains(&ctx.lower[a])) {
-            return;
-        }
-        if (a..b).all(|t| p.common_caps.contains(&ctx.lower[t]) || p.is_descriptive(&ctx.lower[t])) {
-            return;
-        }
         let role = self.role_before(a);
         let (kind, ev) = if (a..b).all(|t| ctx.is_acronym(t)) {
             (ActorKind::Organization, if single { Evidence::Weak } else { Evidence::Shape })
-        } else if role.is_some() || role_from.is_some() {
+        } else if role.is_some() || role_from.is_some() || titled {
             (ActorKind::Person, Evidence::Context)
         } else if single {
             (ActorKind::Person, Evidence::Weak)

@@ -53,7 +53,7 @@ enum Who {
     Document(usize, usize),
     /// A pronoun or `-nya`: the nearest earlier speaker; `person` when it
     /// cannot be a thing.
-    Back { person: bool },
+    Back { person: bool, plural: bool },
 }
 
 /// A cue found for a quote: who, the cue's token range, and a base confidence.
@@ -68,6 +68,7 @@ struct Cue {
 /// Finds the speaker of every quote; may add actors (offices, documents) to `cast`.
 pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attributed> {
     let mut a = Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: Vec::new() };
+    a.speech_events(found);
     let mut out: Vec<Attributed> = Vec::with_capacity(found.len());
     let mut prev: Option<(usize, Option<usize>)> = None; // (paragraph, speaker) of the last quote
     for (qi, q) in found.iter().enumerate() {
@@ -92,7 +93,7 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
             }
         };
         if let Some(s) = speaker {
-            a.speakers.push((ctx.tokens[q.open.unwrap_or(q.first)].span.start, s));
+            a.spoke(ctx.tokens[q.open.unwrap_or(q.first)].span.start, s);
         }
         prev = Some((para, speaker));
         out.push(Attributed { content: q.content, kind: QuoteKind::Direct, speaker, cue: cue_span, confidence });
@@ -165,7 +166,7 @@ impl Attributor<'_, '_> {
             return None;
         }
         if self.is_pointing(i) {
-            return Some(Cue { who: Who::Back { person: false }, first: i, end: i + 1, confidence: 0.8 });
+            return Some(Cue { who: Who::Back { person: false, plural: false }, first: i, end: i + 1, confidence: 0.8 });
         }
         if self.is_plain_after_verb(i) {
             if let Some((who, np_end)) = self.subject_after(i + 1, end) {
@@ -248,10 +249,10 @@ impl Attributor<'_, '_> {
         }
         let w = ctx.lower[i].as_str();
         if p.pronouns.contains(w) {
-            return Some((Who::Back { person: true }, i + 1));
+            return Some((Who::Back { person: true, plural: p.plural_pronouns.contains(w) }, i + 1));
         }
         if p.thing_pronouns.contains(w) {
-            return Some((Who::Back { person: false }, i + 1));
+            return Some((Who::Back { person: false, plural: false }, i + 1));
         }
         if let Some(len) = self.document_len(i, end) {
             return Some((Who::Document(i, i + len), self.np_tail(i + len, end)));
@@ -342,10 +343,10 @@ impl Attributor<'_, '_> {
         }
         let last = j - 1;
         if p.pronouns.contains(&ctx.lower[last]) {
-            return Some((Who::Back { person: true }, last));
+            return Some((Who::Back { person: true, plural: p.plural_pronouns.contains(&ctx.lower[last]) }, last));
         }
         if p.thing_pronouns.contains(&ctx.lower[last]) && last == lo {
-            return Some((Who::Back { person: false }, last));
+            return Some((Who::Back { person: false, plural: false }, last));
         }
         if let Some(o) = self.cast.office_at(last) {
             let k = self.cast.offices.iter().position(|x| x == o)?;
@@ -362,8 +363,16 @@ impl Attributor<'_, '_> {
                 }
             }
         }
-        // Appositive: `X, juru bicara Y, mengatakan`.
         if ctx.word(last) == "," {
+            // `…, klaim Jenkins, menambahkan bahwa`: the speaker of the cue before the comma.
+            let cue = (last.saturating_sub(8).max(lo)..last).find_map(|v| {
+                let (who, e) = self.subject_after(v + 1, last).filter(|_| self.is_plain_after_verb(v))?;
+                (e == last).then_some((who, v))
+            });
+            if cue.is_some() {
+                return cue;
+            }
+            // Appositive: `X, juru bicara Y, mengatakan`.
             let c = (lo..last).rev().find(|&c| ctx.word(c) == ",")?;
             return self.subject_before(c, lo);
         }
@@ -384,20 +393,76 @@ impl Attributor<'_, '_> {
             Who::Actor(a) => Some(a),
             Who::Office(k) => self.resolve_office(k),
             Who::Document(first, end) => Some(self.document(first, end)),
-            Who::Back { person } => {
-                // The nearest earlier speaker or person mention.
-                let spoke = self.speakers.iter().rev().find(|(pos, a)| *pos < at && (!person || self.is_person(*a)));
-                let named = self
-                    .cast
-                    .mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.span.start < at && self.cast.actors[m.actor].kind == ActorKind::Person)
-                    .map(|m| (m.span.start, m.actor));
-                match (spoke.copied(), named) {
-                    (Some(s), Some(n)) => Some(if n.0 > s.0 { n.1 } else { s.1 }),
-                    (s, n) => s.or(n).map(|x| x.1),
+            Who::Back { person, plural } => {
+                if plural {
+                    if let Some(a) = self.plural_subject(at) {
+                        return Some(a);
+                    }
                 }
+                // The nearest earlier speaker (of a quote or a speech verb), else person mention.
+                let k = self.speakers.partition_point(|(pos, _)| *pos < at);
+                let spoke = self.speakers[..k].iter().rev().find(|(_, a)| !person || self.is_person(*a)).map(|x| x.1);
+                spoke.or_else(|| {
+                    self.cast
+                        .mentions
+                        .iter()
+                        .rev()
+                        .find(|m| m.span.start < at && self.cast.actors[m.actor].kind == ActorKind::Person)
+                        .map(|m| m.actor)
+                })
+            }
+        }
+    }
+
+    /// `mereka` (they): the office or people opening one of the two
+    /// sentences before byte `at` (`Menteri Luar Negeri AS dan para menteri … mengeluarkan`).
+    fn plural_subject(&mut self, at: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let t = ctx.tokens.partition_point(|t| t.span.start < at);
+        let si = ctx.layout.sentence_of[t.min(ctx.tokens.len().checked_sub(1)?)] as usize;
+        for s in ctx.layout.sentences[si.saturating_sub(2)..si].iter().rev() {
+            let first = (s.start..s.end).find(|&i| self.is_word(i))?;
+            if let Some(k) = self.cast.offices.iter().position(|o| o.first == first) {
+                return self.resolve_office(k);
+            }
+            if let Some(m) = self.cast.mention_at(first).filter(|m| self.is_person(m.actor)) {
+                return Some(m.actor);
+            }
+        }
+        None
+    }
+
+    /// Records the speaker `actor` of a speech event at byte `pos`, kept sorted.
+    fn spoke(&mut self, pos: usize, actor: usize) {
+        let k = self.speakers.partition_point(|(p, _)| *p <= pos);
+        self.speakers.insert(k, (pos, actor));
+    }
+
+    /// Pre-pass: the subjects of speech verbs outside quotes
+    /// (`X mengatakan, …`, `Menurut X, …`) are speakers that `-nya` and
+    /// pronouns can point back to.
+    fn speech_events(&mut self, found: &[FoundQuote]) {
+        let ctx = self.ctx;
+        let mut inside = vec![false; ctx.tokens.len()];
+        for q in found {
+            inside[q.first..q.end].iter_mut().for_each(|x| *x = true);
+        }
+        for v in 0..ctx.tokens.len() {
+            if inside[v] {
+                continue;
+            }
+            let s = self.sentence_of(v);
+            let who = if self.is_before_verb(v) {
+                self.subject_before(v, s.start).map(|(w, _)| w)
+            } else if ctx.profile.according.iter().any(|a| a.len() == 1 && a[0] == ctx.lower[v]) {
+                self.subject_after(v + 1, s.end).map(|(w, _)| w)
+            } else {
+                None
+            };
+            let Some(who) = who.filter(|w| matches!(w, Who::Actor(_) | Who::Office(_))) else { continue };
+            let pos = ctx.tokens[v].span.start;
+            if let Some(a) = self.resolve(who, pos).filter(|&a| self.is_person(a)) {
+                self.spoke(pos, a);
             }
         }
     }
@@ -423,6 +488,10 @@ impl Attributor<'_, '_> {
             })
             .map(|m| m.actor);
         if let Some(h) = holder {
+            // `kata Presiden`: the role names its holder here.
+            if !o.anaphoric {
+                self.cast.add_mention(self.ctx, h, o.first, o.end);
+            }
             return Some(h);
         }
         if o.anaphoric {
@@ -509,7 +578,7 @@ impl Attributor<'_, '_> {
             }
             let at = ctx.tokens[s.start].span.start;
             let Some(speaker) = self.resolve(cue.who, at) else { continue };
-            self.speakers.push((at, speaker));
+            self.spoke(at, speaker);
             out.push(Attributed {
                 content: Span::new(ctx.tokens[content.start].span.start, ctx.tokens[content.end - 1].span.end),
                 kind: QuoteKind::Indirect,

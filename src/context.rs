@@ -1,5 +1,7 @@
 //! The shared, read-only view of one text that every stage reads.
 
+use std::collections::HashSet;
+
 use crate::profile::Profile;
 use crate::sentences::{self, Layout};
 use crate::tokens::{self, Token, TokenKind};
@@ -16,6 +18,9 @@ pub struct Ctx<'a> {
     pub lower: Vec<String>,
     /// The language profile.
     pub profile: &'a Profile,
+    /// Words this text also writes in lowercase: a capitalised form of one
+    /// of them at a sentence start is an ordinary word, not a name.
+    pub seen_lower: HashSet<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -24,7 +29,13 @@ impl<'a> Ctx<'a> {
         let tokens = tokens::tokenize(text);
         let layout = sentences::split(text, &tokens);
         let lower = tokens.iter().map(|t| t.span.of(text).to_lowercase()).collect();
-        Ctx { text, tokens, layout, lower, profile }
+        let seen_lower = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.of(text))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        Ctx { text, tokens, layout, lower, profile, seen_lower }
     }
 
     /// The original text of token `i`.
@@ -55,6 +66,12 @@ impl<'a> Ctx<'a> {
     /// The text from the start of token `a` to the end of token `b - 1`.
     pub fn slice(&self, a: usize, b: usize) -> &'a str {
         &self.text[self.tokens[a].span.start..self.tokens[b - 1].span.end]
+    }
+
+    /// True when capitalised token `i` is an ordinary word: listed as
+    /// common, or written in lowercase elsewhere in this text.
+    pub fn is_common(&self, i: usize) -> bool {
+        self.profile.common_caps.contains(&self.lower[i]) || self.seen_lower.contains(self.lower[i].as_str())
     }
 
     /// Text of token `i`, or `""` past either end.

@@ -69,6 +69,8 @@ pub struct Profile {
     pub according: Vec<Vec<String>>,
     /// Personal pronouns that can be a speaker (`dia`, `he`).
     pub pronouns: HashSet<String>,
+    /// Plural personal pronouns (`mereka`, `they`).
+    pub plural_pronouns: HashSet<String>,
     /// Pronouns that point at an entity that is not a person (`itu`, `it`).
     pub thing_pronouns: HashSet<String>,
     /// Words introducing reported speech (`bahwa`, `that`).
@@ -92,6 +94,8 @@ pub struct Profile {
     pub degrees: HashSet<String>,
     /// Words that start or mark an organization (`kementerian`, `partai`).
     pub org_heads: HashSet<String>,
+    /// Words that start a place name (`kabupaten`, `gunung`).
+    pub place_heads: HashSet<String>,
     /// Capitalised words that are never actors alone (days, months, function words).
     pub common_caps: HashSet<String>,
     /// Lowercase connectors allowed inside a name (`dan`, `bin`, `van`).
@@ -166,6 +170,7 @@ impl Profile {
             according: word_lists(&section(&speech, "according")),
             pronouns: lower_set(&section(&speech, "pronoun")),
             thing_pronouns: lower_set(&section(&speech, "thing-pronoun")),
+            plural_pronouns: lower_set(&section(&speech, "plural-pronoun")),
             complementizers: lower_set(&section(&speech, "complementizer")),
             relatives: lower_set(&section(&speech, "relative")),
             demonstratives: lower_set(&section(&speech, "demonstrative")),
@@ -177,6 +182,7 @@ impl Profile {
             degrees: lower_set(&section(&titles, "degree")),
             org_heads: lower_set(&section(&words, "organization-head")),
             common_caps: lower_set(&section(&words, "common-capitalised")),
+            place_heads: lower_set(&section(&words, "place-head")),
             name_connectors: lower_set(&section(&words, "name-connector")),
             descriptors: lower_set(&section(&grammar, "descriptor")),
             descriptive_confixes: section(&grammar, "descriptive-confix")

@@ -383,10 +383,13 @@ fn summarize(word: &str, hint: u8) -> TokInfo {
 /// the sentence. `infos` is scratch space (cleared and refilled). Missing
 /// hints count as 0.
 ///
-/// Templates: bias; lowercased word; shape; prefixes and suffixes of 1–4
-/// chars; capitalisation (with sentence-initial flag); words at −2..+2;
-/// shapes and capitalisation at −1..+1; previous word × capitalisation; the
-/// word bigrams; every hint bit at −2..+2; hints × capitalisation.
+/// Templates (ids are hashed in; gaps are templates dropped after ablation
+/// on the dev sets): bias; lowercased word; shape; prefixes and suffixes of
+/// 1–4 chars; capitalisation with a sentence-initial flag; words and shapes
+/// at −1 and +1; neighbour word × capitalisation; capitalisation at −1..+1;
+/// hints × capitalisation; every hint bit at −2..+2; and, for a token in a
+/// run of capitalised tokens, the run's length and the token's place in it,
+/// the words just before and after the run, and its first and last words.
 pub fn for_each_feature(
     words: &[&str],
     hints: &[u8],
@@ -427,8 +430,7 @@ pub fn for_each_feature(
     for i in 0..words.len() {
         let ii = i as isize;
         let (p2, p1, c, n1, n2) = (at(ii - 2), at(ii - 1), at(ii), at(ii + 1), at(ii + 2));
-        let mask = *ABL.get_or_init(|| std::env::var("ABL").ok().and_then(|v| v.parse().ok()).unwrap_or(0u64));
-        let mut f = |template: u64, a: u64, b: u64| if mask & (1 << template) == 0 { sink(i, mix(template, a, b)) };
+        let mut f = |template: u64, a: u64, b: u64| sink(i, mix(template, a, b));
         let caps = c.caps as u64;
         f(0, 0, 0);
         f(1, c.word, 0);
@@ -440,15 +442,11 @@ pub fn for_each_feature(
         f(11, caps, (i == 0) as u64);
         f(12, p1.word, 0);
         f(13, n1.word, 0);
-        f(14, p2.word, 0);
-        f(15, n2.word, 0);
         f(16, p1.shape, 0);
         f(17, n1.shape, 0);
         f(18, p1.word, caps);
         f(19, n1.word, caps);
         f(20, p1.caps as u64 | (caps << 4) | ((n1.caps as u64) << 8), 0);
-        f(21, p1.word, c.word);
-        f(22, c.word, n1.word);
         f(23, c.hint as u64, caps);
         if c.run.1 > 0 {
             let (start, end) = (c.run.0 as isize, c.run.1 as isize);
@@ -474,7 +472,6 @@ pub fn for_each_feature(
     }
 }
 
-static ABL: OnceLock<u64> = OnceLock::new();
 /// Scratch space for [`for_each_feature`]: one summary per token.
 #[derive(Clone, Copy, Default)]
 pub struct TokInfoBuf(TokInfo);

@@ -300,13 +300,15 @@ class Reader {
     let qi = 0;
     let mi = 0;
     for (const seg of segments) {
+      // The page may have changed the text while the analysis ran: leave such nodes alone.
+      const stale = !this.root.contains(seg.node) || seg.node.data.length !== seg.end - seg.start;
       while (qi < quotes.length && quotes[qi].end <= seg.start) qi += 1;
       while (mi < mentions.length && mentions[mi].end <= seg.start) mi += 1;
       const qs = [];
       for (let j = qi; j < quotes.length && quotes[j].start < seg.end; j += 1) qs.push(quotes[j]);
       const ms = [];
       for (let j = mi; j < mentions.length && mentions[j].start < seg.end; j += 1) ms.push(mentions[j]);
-      if (!qs.length && !ms.length) continue;
+      if (stale || (!qs.length && !ms.length)) continue;
       const cuts = new Set([seg.start, seg.end]);
       for (const r of qs.concat(ms)) {
         cuts.add(Math.max(seg.start, r.start));
@@ -453,7 +455,12 @@ class Reader {
     card.id = `sorot-card-${++cardSeq}`;
     card.setAttribute('role', 'tooltip');
     card.hidden = true;
-    doc.body.appendChild(card);
+    // Inside the page's main landmark when there is one, so assistive
+    // technology finds it with the article; position: fixed places it.
+    const parent = this.options.cardParent
+      || (this.root.parentElement && this.root.parentElement.closest('main, [role="main"]'))
+      || doc.body;
+    parent.appendChild(card);
     this._card = card;
     return card;
   }
@@ -686,7 +693,8 @@ class Reader {
  * Options: `lang` ('id' | 'en'); `text` (render this plain text instead of
  * the element's own content, one <p> per line); `document` (use this
  * document JSON instead of analysing); `analyze(text, options)` (custom
- * analyser); `worker`, `workerThreshold`, `pkgUrl` (see {@link analyzeText}).
+ * analyser); `worker`, `workerThreshold`, `pkgUrl` (see {@link analyzeText});
+ * `cardParent` (element to hold the card; default: the enclosing <main>, else <body>).
  *
  * Returns the reader at once; `reader.ready` resolves when the highlights
  * are in place. Mounting an element again unmounts the previous reader first.

@@ -11,7 +11,8 @@ import { serve } from '../../scripts/serve.mjs';
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** The directory served; SOROT_E2E_WWW may point at another built copy. */
 export const WWW = process.env.SOROT_E2E_WWW ? path.resolve(process.env.SOROT_E2E_WWW) : path.join(REPO, 'www');
-export const SCREENSHOTS = path.join(REPO, 'test-output', 'screenshots');
+/** Screenshots go to $TEST_OUTPUT_DIR/screenshots (build.sh sets it), else test-output/screenshots. */
+export const SCREENSHOTS = path.join(process.env.TEST_OUTPUT_DIR || path.join(REPO, 'test-output'), 'screenshots');
 export const SEED_FILES = [
   '000_f0ba90d2506ff8da.txt',
   '001_ccf68a1d162bdb17.txt',

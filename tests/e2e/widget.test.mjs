@@ -315,7 +315,7 @@ test('<sorot-reader> highlights its children and restores them when removed', as
   }
 });
 
-test('long texts are analysed in a Web Worker and give the same result as the main thread', async () => {
+test('long texts are analysed in a Web Worker and give the same result as the main thread', async (t) => {
   const { page, problems, context } = await openFixture('blank.html');
   try {
     const long = Array.from({ length: 10 }, () => seeds.join('\n')).join('\n');
@@ -342,7 +342,7 @@ test('long texts are analysed in a Web Worker and give the same result as the ma
     assert.ok(r.workerUsed, 'sorot-worker.js was loaded');
     assert.ok(r.same, 'worker result equals the main-thread result');
     assert.ok(r.quotes > 0);
-    console.log(`# worker: ${long.length} chars analysed in ${r.timing.analyzeMs.toFixed(1)} ms, rendered in ${r.timing.renderMs.toFixed(1)} ms`);
+    t.diagnostic(`worker: ${long.length} chars analysed in ${r.timing.analyzeMs.toFixed(1)} ms, rendered in ${r.timing.renderMs.toFixed(1)} ms`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
