@@ -80,7 +80,7 @@ cmd_setup() {
   else
     say "apt-get install ${missing[*]}"
     as_root apt-get update -q
-    as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
+    as_root apt-get install -y -q "${missing[@]}"
   fi
 
   local wbg
@@ -136,19 +136,24 @@ wasm_test_args() {
   done
 }
 
-FAILED=()
-PASSED=()
+OUTCOMES=()
+FAILURES=0
 # layer <title> <command...>: runs one test layer under a header, records the outcome.
 layer() {
   local title=$1
   shift
   printf '\n\033[1m======== %s ========\033[0m\n$ %s\n' "$title" "$*"
-  if "$@"; then PASSED+=("$title"); else FAILED+=("$title"); fi
+  if "$@"; then
+    OUTCOMES+=("ok    $title")
+  else
+    OUTCOMES+=("FAIL  $title")
+    FAILURES=$((FAILURES + 1))
+  fi
 }
 
 cmd_test() {
   mkdir -p "$TEST_OUTPUT_DIR"
-  layer "native tests (unit, integration, golden)" cargo test --all-targets
+  layer "native tests (unit, integration, golden)" cargo test --all-targets --no-fail-fast
   layer "doc tests" cargo test --doc
 
   local wasm_tests
@@ -168,10 +173,8 @@ cmd_test() {
   layer "size budget" node scripts/size.mjs --check
 
   printf '\n\033[1m======== summary ========\033[0m\n'
-  local t
-  for t in "${PASSED[@]}"; do printf '  ok    %s\n' "$t"; done
-  for t in "${FAILED[@]}"; do printf '  FAIL  %s\n' "$t"; done
-  [ ${#FAILED[@]} = 0 ]
+  printf '  %s\n' "${OUTCOMES[@]}"
+  [ "$FAILURES" = 0 ]
 }
 
 case "${1:-}" in

@@ -31,6 +31,8 @@ pub struct ActorInfo {
     pub kind: ActorKind,
     /// Role of a person, as written (`juru bicara kementerian`).
     pub role: Option<String>,
+    /// Titled forms of the name as written (`Komisaris Besar Yusri Yunus`).
+    pub titled: Vec<String>,
 }
 
 /// One mention of an actor: a token range of the text.
@@ -88,7 +90,7 @@ impl Cast {
 
     /// Adds an actor and returns its index.
     pub fn add_actor(&mut self, name: String, kind: ActorKind, role: Option<String>) -> usize {
-        self.actors.push(ActorInfo { name, kind, role });
+        self.actors.push(ActorInfo { name, kind, role, titled: Vec::new() });
         self.actors.len() - 1
     }
 
@@ -127,6 +129,8 @@ struct Chunk {
     evidence: Evidence,
     group: Option<u32>,
     role: Option<String>,
+    /// The name with the title right before it, as written (`Presiden Jokowi`).
+    titled: Option<String>,
 }
 
 /// Finds the actors of the text.
@@ -223,12 +227,33 @@ impl Reader<'_, '_> {
     fn run(&mut self, start: usize, end: usize, role_from: Option<usize>) -> usize {
         let ctx = self.ctx;
         let p = ctx.profile;
-        // 1. The run: capitalised words, with connectors between them.
+        // 1. The run: capitalised words, with connectors between them; an
+        // ordinary word opening it (`Kata Komisaris …`) is not part of it.
+        let mut start = start;
+        while start + 1 < end
+            && ctx.is_cap(start + 1)
+            && ctx.is_common(start)
+            && !p.known.contains_key(&ctx.lower[start])
+            && !p.org_heads.contains(&ctx.lower[start])
+            && !p.place_heads.contains(&ctx.lower[start])
+            && !p.honorifics.contains(&ctx.lower[start])
+            && !p.is_role_start(&ctx.lower[start])
+            && role_from.is_none()
+        {
+            start += 1;
+        }
         let mut k = start;
         let mut has_org_head = false;
         while k < end {
             if ctx.is_cap(k) || (ctx.tokens[k].kind == TokenKind::Number && k > start) {
                 has_org_head |= p.org_heads.contains(&ctx.lower[k]);
+                k += 1;
+                continue;
+            }
+            // An initial's dot inside a name: `Teguh P. Nugroho`.
+            if ctx.word(k) == "." && k > start && k + 1 < end && ctx.is_cap(k + 1) && ctx.word(k - 1).chars().count() == 1
+                && ctx.tokens[k - 1].span.end == ctx.tokens[k].span.start
+            {
                 k += 1;
                 continue;
             }
@@ -333,6 +358,7 @@ impl Reader<'_, '_> {
             let known = self.known_len(a, b).filter(|(len, _)| *len == b - a);
             let group = known.map(|(_, k)| k.group);
             self.push(a, b, ActorKind::Person, Evidence::Context, group, role);
+            self.chunks.last_mut().expect("just pushed").titled = self.titled(start.min(role_start), a, b);
         }
     }
 
@@ -379,6 +405,25 @@ impl Reader<'_, '_> {
         self.push(a, b, kind, ev, None, role);
     }
 
+    /// The name `a..b` with the title right before it: honorifics and ranks
+    /// (`Komisaris Besar`), or one role word (`Presiden`).
+    fn titled(&self, lo: usize, a: usize, b: usize) -> Option<String> {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        let mut h = a;
+        loop {
+            let n = p.honorific_before(&ctx.lower, lo, h);
+            if n == 0 {
+                break;
+            }
+            h -= n;
+        }
+        if h == a && a > lo && p.roles.iter().any(|r| r.len() == 1 && r[0] == ctx.lower[a - 1]) {
+            h = a - 1;
+        }
+        (h < a).then(|| ctx.slice(h, b).to_string())
+    }
+
     /// A lowercase role phrase right before token `a` (`juru bicara kementerian Lim`).
     fn role_before(&self, a: usize) -> Option<String> {
         let ctx = self.ctx;
@@ -404,7 +449,7 @@ impl Reader<'_, '_> {
     }
 
     fn push(&mut self, first: usize, end: usize, kind: ActorKind, evidence: Evidence, group: Option<u32>, role: Option<String>) {
-        self.chunks.push(Chunk { first, end, kind, evidence, group, role });
+        self.chunks.push(Chunk { first, end, kind, evidence, group, role, titled: None });
     }
 
     /// Joins chunks into actors and mentions.
@@ -495,6 +540,11 @@ impl Reader<'_, '_> {
             if cast.add_mention(ctx, actor, c.first, c.end) && cast.actors[actor].role.is_none() {
                 cast.actors[actor].role.clone_from(&c.role);
             }
+            if let Some(t) = &c.titled {
+                if !cast.actors[actor].titled.contains(t) {
+                    cast.actors[actor].titled.push(t.clone());
+                }
+            }
         }
         // Names: the gazetteer's name, else the longest mention.
         let mut longest: Vec<&str> = vec![""; cast.actors.len()];
@@ -522,9 +572,16 @@ impl Reader<'_, '_> {
 fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<(usize, usize)> {
     let p = ctx.profile;
     let mut a = end;
-    while a > start && end - a < 3 {
+    let mut words = 0;
+    while a > start && words < 3 {
         let t = a - 1;
         let w = &ctx.lower[t];
+        // An initial's dot (`P.`) or short capitals (`PS`) inside a name, never at its end.
+        let inner = t + 1 < end && t > start && (ctx.word(t) == "." || (ctx.is_acronym(t) && w.chars().count() <= 2));
+        if inner {
+            a = t;
+            continue;
+        }
         let plain = ctx.is_cap(t)
             && !ctx.is_acronym(t)
             && !p.is_descriptive(w)
@@ -536,6 +593,11 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
             break;
         }
         a = t;
+        words += 1;
+    }
+    // A name never starts with an initial's dot or short capitals left over.
+    while a < end && !ctx.is_cap(a) || (a < end && ctx.is_acronym(a) && a + 1 < end) && words == 0 {
+        a += 1;
     }
     if a == end {
         return None;

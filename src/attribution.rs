@@ -264,7 +264,7 @@ impl Attributor<'_, '_> {
         let mut office = None;
         let mut any = None;
         while j < end && (self.is_word(j) || ctx.word(j) == "-") {
-            if j > i && ctx.profile.trailing_preps.contains(&ctx.lower[j]) {
+            if j > i && !ctx.is_cap(j) && ctx.profile.trailing_preps.contains(&ctx.lower[j]) {
                 break;
             }
             if let Some(m) = self.cast.mention_at(j) {

@@ -184,7 +184,7 @@ pub fn build(text: &str, lang: &str, cast: &crate::actors::Cast, quotes: &[crate
     for (n, &a) in order.iter().enumerate() {
         id_of[a] = format!("a{n}");
     }
-    let mut aliases: Vec<Vec<String>> = vec![Vec::new(); cast.actors.len()];
+    let mut aliases: Vec<Vec<String>> = cast.actors.iter().map(|a| a.titled.clone()).collect();
     for m in &cast.mentions {
         let t = m.span.of(text);
         let a = &cast.actors[m.actor];

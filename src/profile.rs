@@ -228,6 +228,16 @@ impl Profile {
             })
     }
 
+    /// Number of words (1–3) of an honorific or rank ending just before
+    /// index `a` of `lower` (`komisaris besar`), or 0.
+    pub fn honorific_before(&self, lower: &[String], lo: usize, a: usize) -> usize {
+        (1..=3usize)
+            .rev()
+            .filter(|n| a >= lo + n)
+            .find(|&n| self.honorifics.contains(&lower[a - n..a].join(" ")))
+            .unwrap_or(0)
+    }
+
     /// True when `word` (lowercased) is a role word that starts a role phrase.
     pub fn is_role_start(&self, word: &str) -> bool {
         self.roles.iter().any(|r| r[0] == word)

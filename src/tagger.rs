@@ -702,9 +702,14 @@ pub fn model() -> Result<&'static Model<'static>, &'static ModelError> {
 /// continue a B-/I- tag of its kind. If the model is unusable, every tag is
 /// [`Tag::O`].
 pub fn tag(words: &[&str], hints: &[u8]) -> Vec<Tag> {
-    match model() {
-        Ok(m) => m.tag(words, hints),
-        Err(_) => vec![Tag::O; words.len()],
+    tag_with(model().ok(), words, hints)
+}
+
+/// Tags with `model`, or all [`Tag::O`] without one.
+fn tag_with(model: Option<&Model>, words: &[&str], hints: &[u8]) -> Vec<Tag> {
+    match model {
+        Some(m) => m.tag(words, hints),
+        None => vec![Tag::O; words.len()],
     }
 }
 
@@ -809,6 +814,13 @@ mod tests {
         let mut features = good.clone();
         features[5] = FEATURES_VERSION.wrapping_add(1);
         assert_eq!(Model::parse(&features).unwrap_err(), ModelError::Features(features[5]));
+    }
+
+    #[test]
+    fn unusable_model_tags_everything_outside() {
+        let words = ["Joko", "Widodo", "di", "Jakarta"];
+        let empty = Model::parse(&[]).ok();
+        assert_eq!(tag_with(empty.as_ref(), &words, &[]), vec![Tag::O; 4]);
     }
 
     #[test]

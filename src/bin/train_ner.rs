@@ -508,6 +508,38 @@ fn run() -> Result<(), String> {
     if let Some(path) = &args.errors {
         write_errors(path, &model, profile, &grit_held)?;
     }
+    // Speed of hints + tagging over the dev sentences, native.
+    let all_dev: Vec<Vec<&str>> = ui_dev
+        .iter()
+        .chain(&ugm_dev)
+        .chain(&grit_held)
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let text_bytes: usize = all_dev.iter().flatten().map(|w| w.len() + 1).sum();
+    let timer = Instant::now();
+    let rounds = 20;
+    let mut found = 0;
+    for _ in 0..rounds {
+        for words in &all_dev {
+            found += tagger::spans(&model.tag(words, &tagger::hints(words, profile))).len();
+        }
+    }
+    let secs = timer.elapsed().as_secs_f64();
+    let hinted: Vec<Vec<u8>> = all_dev.iter().map(|w| tagger::hints(w, profile)).collect();
+    let timer = Instant::now();
+    for _ in 0..rounds {
+        for (words, h) in all_dev.iter().zip(&hinted) {
+            found += model.tag(words, h).len();
+        }
+    }
+    let tag_secs = timer.elapsed().as_secs_f64();
+    let mbs = |s: f64| (text_bytes * rounds) as f64 / s / 1e6;
+    println!(
+        "speed (native): hints + tag {:.1} MB/s, tag alone {:.1} MB/s ({} names per round)",
+        mbs(secs),
+        mbs(tag_secs),
+        found / rounds / 2
+    );
     let nonzero = bytes.iter().filter(|&&b| b != 0).count();
     println!(
         "model: {} bytes ({} hash bits, {nonzero} nonzero bytes); trained in {:.1}s",

@@ -142,6 +142,7 @@ test('pasted text gets annotated, and pasted markup stays text', async () => {
     assert.ok(state.document.quotes.some((q) => q.text.includes('<img src=x')), 'markup analysed as text');
     await page.locator('#articles .sorot-quote').first().hover();
     await page.locator(VISIBLE_CARD).waitFor();
+    await page.screenshot({ path: screenshotPath('demo-pasted.png') });
     // Nothing from the pasted text became an element or attribute, and nothing ran.
     assert.equal(await page.evaluate(() => window.__xss), 0);
     assert.equal(await page.locator('#articles img, #articles script').count(), 0);
