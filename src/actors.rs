@@ -309,6 +309,11 @@ impl Reader<'_, '_> {
                         self.aliases.push((o, inner));
                     }
                 }
+                // `Koordinator Koalisi Masyarakat Sipil (KMS) Medan-Sumut Miduk Hutabarat`:
+                // after a role, the name may follow the bracket.
+                if role_from.is_some() && close + 1 < end && ctx.is_cap(close + 1) {
+                    return self.run(close + 1, end, role_from);
+                }
                 return close + 1;
             }
         }
@@ -389,9 +394,11 @@ impl Reader<'_, '_> {
         };
         let single = b - a == 1;
         let role = self.role_before(a);
-        let (kind, ev) = if (a..b).all(|t| ctx.is_acronym(t)) {
+        // A name next to a speech verb speaks: `ujar Arief`, `Arief melanjutkan`.
+        let speaks = (a > 0 && is_speech_verb(ctx, a - 1) && !ctx.is_cap(a - 1)) || (b < ctx.tokens.len() && is_speech_verb(ctx, b));
+        let (kind, ev) = if (a..b).all(|t| ctx.is_acronym(t)) && !speaks {
             (ActorKind::Organization, if single { Evidence::Weak } else { Evidence::Shape })
-        } else if role.is_some() || role_from.is_some() || titled {
+        } else if role.is_some() || role_from.is_some() || titled || speaks {
             (ActorKind::Person, Evidence::Context)
         } else if single {
             (ActorKind::Person, Evidence::Weak)
@@ -399,7 +406,7 @@ impl Reader<'_, '_> {
             (ActorKind::Person, Evidence::Shape)
         };
         // A lone capitalised word opening a sentence is usually just a sentence start.
-        if single && ev == Evidence::Weak && ctx.starts_sentence(a) && !ctx.is_acronym(a) {
+        if single && ev <= Evidence::Weak && ctx.starts_sentence(a) && !ctx.is_acronym(a) {
             return;
         }
         self.push(a, b, kind, ev, None, role);
@@ -563,6 +570,12 @@ impl Reader<'_, '_> {
         cast.offices = self.offices;
         cast
     }
+}
+
+/// True when token `i` is a speech verb of either position (`ujar`, `mengatakan`).
+fn is_speech_verb(ctx: &Ctx, i: usize) -> bool {
+    let w = &ctx.lower[i];
+    ctx.profile.verbs_after.contains(w) || ctx.profile.verbs_before.contains(w)
 }
 
 /// The person name at the end of a run: the trailing capitalised words that

@@ -63,8 +63,15 @@ pub const NUM_TAGS: usize = 7;
 
 impl Tag {
     /// Every tag, in index order.
-    pub const ALL: [Tag; NUM_TAGS] =
-        [Tag::O, Tag::BPer, Tag::IPer, Tag::BOrg, Tag::IOrg, Tag::BLoc, Tag::ILoc];
+    pub const ALL: [Tag; NUM_TAGS] = [
+        Tag::O,
+        Tag::BPer,
+        Tag::IPer,
+        Tag::BOrg,
+        Tag::IOrg,
+        Tag::BLoc,
+        Tag::ILoc,
+    ];
 
     /// Column of this tag in weight rows.
     pub fn index(self) -> usize {
@@ -157,71 +164,152 @@ fn starts_lowercase(word: &str) -> bool {
 /// only from a token that does not start with a lowercase letter (names in
 /// running text are capitalised; this keeps the lookups few). Every token of
 /// a match gets the bit of the name's kind. Role phrases are matched
-/// longest-first at every token; organization heads and common capitalised
+/// longest-first, left to right; organization heads and common capitalised
 /// words are single lowercased tokens.
+///
+/// The lookup tables ([`Hinter`]) of the compiled-in profiles are built once
+/// and cached; for any other profile they are built on each call.
 pub fn hints(words: &[&str], profile: &Profile) -> Vec<u8> {
-    let n = words.len();
-    let mut out = vec![0u8; n];
-    let mut key = String::new();
-    let max_words = profile.max_known_words.max(1);
-    let mut i = 0;
-    while i < n {
-        if starts_lowercase(words[i]) {
-            i += 1;
-            continue;
+    static CACHE: OnceLock<Vec<(&'static Profile, Hinter<'static>)>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| {
+        crate::profile::LANGUAGES
+            .iter()
+            .filter_map(|code| crate::profile::profile(code))
+            .map(|p| (p, Hinter::new(p)))
+            .collect()
+    });
+    match cache.iter().find(|(p, _)| std::ptr::eq(*p, profile)) {
+        Some((_, h)) => h.hints(words),
+        None => Hinter::new(profile).hints(words),
+    }
+}
+
+/// What one lowercased word starts or is, for [`Hinter`].
+#[derive(Default)]
+struct WordEntry {
+    /// `HINT_ORG_HEAD` / `HINT_COMMON` bits of the word alone.
+    bits: u8,
+    /// Indexes into `Profile::roles` of the roles starting with this word,
+    /// longest first.
+    roles: Vec<usize>,
+}
+
+/// Lookup tables that compute [`hints`] for one profile with one hash
+/// lookup per token, plus gazetteer lookups only while a prefix of a known
+/// name is matching.
+pub struct Hinter<'p> {
+    profile: &'p Profile,
+    words: std::collections::HashMap<String, WordEntry>,
+    /// Every word-boundary prefix of a gazetteer key → whether it is a whole key.
+    prefixes: std::collections::HashMap<String, bool>,
+}
+
+impl<'p> Hinter<'p> {
+    /// Builds the tables for `profile`.
+    pub fn new(profile: &'p Profile) -> Hinter<'p> {
+        let mut words: std::collections::HashMap<String, WordEntry> = Default::default();
+        for w in &profile.org_heads {
+            words.entry(w.clone()).or_default().bits |= HINT_ORG_HEAD;
         }
-        key.clear();
-        let mut best: Option<(usize, u8)> = None;
-        for (j, w) in words.iter().enumerate().skip(i).take(max_words) {
-            if j > i {
-                key.push(' ');
-            }
-            push_lower(&mut key, w);
-            if let Some(k) = profile.known.get(key.as_str()) {
-                let bit = match k.kind {
-                    ActorKind::Place => HINT_PLACE,
-                    ActorKind::Organization => HINT_ORG,
-                    ActorKind::Person => HINT_PERSON,
-                    ActorKind::Document => 0,
-                };
-                best = Some((j + 1, bit));
+        for w in &profile.common_caps {
+            words.entry(w.clone()).or_default().bits |= HINT_COMMON;
+        }
+        // `roles` is sorted longest first, so each list stays longest first.
+        for (k, r) in profile.roles.iter().enumerate() {
+            if let Some(first) = r.first() {
+                words.entry(first.clone()).or_default().roles.push(k);
             }
         }
-        match best {
-            Some((end, bit)) => {
-                for h in &mut out[i..end] {
-                    *h |= bit;
+        let mut prefixes: std::collections::HashMap<String, bool> = Default::default();
+        for key in profile.known.keys() {
+            let mut end = 0;
+            for (i, c) in key.char_indices() {
+                if c == ' ' {
+                    prefixes.entry(key[..i].to_string()).or_insert(false);
                 }
-                i = end;
+                end = i + c.len_utf8();
             }
-            None => i += 1,
+            prefixes.insert(key[..end].to_string(), true);
+        }
+        Hinter {
+            profile,
+            words,
+            prefixes,
         }
     }
-    let mut role_until = 0;
-    for i in 0..n {
-        key.clear();
-        push_lower(&mut key, words[i]);
-        if profile.org_heads.contains(key.as_str()) {
-            out[i] |= HINT_ORG_HEAD;
+
+    /// Hint bits of each word; see [`hints`].
+    pub fn hints(&self, words: &[&str]) -> Vec<u8> {
+        let n = words.len();
+        let mut out = vec![0u8; n];
+        let mut key = String::new();
+        let max_words = self.profile.max_known_words.max(1);
+        let mut i = 0;
+        while i < n {
+            if starts_lowercase(words[i]) {
+                i += 1;
+                continue;
+            }
+            key.clear();
+            let mut best: Option<(usize, u8)> = None;
+            for (j, w) in words.iter().enumerate().skip(i).take(max_words) {
+                if j > i {
+                    key.push(' ');
+                }
+                push_lower(&mut key, w);
+                match self.prefixes.get(key.as_str()) {
+                    None => break,
+                    Some(false) => {}
+                    Some(true) => {
+                        let bit = match self.profile.known.get(key.as_str()).map(|k| k.kind) {
+                            Some(ActorKind::Place) => HINT_PLACE,
+                            Some(ActorKind::Organization) => HINT_ORG,
+                            Some(ActorKind::Person) => HINT_PERSON,
+                            Some(ActorKind::Document) | None => 0,
+                        };
+                        best = Some((j + 1, bit));
+                    }
+                }
+            }
+            match best {
+                Some((end, bit)) => {
+                    for h in &mut out[i..end] {
+                        *h |= bit;
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
         }
-        if profile.common_caps.contains(key.as_str()) {
-            out[i] |= HINT_COMMON;
+        let mut role_until = 0;
+        for i in 0..n {
+            key.clear();
+            push_lower(&mut key, words[i]);
+            if let Some(entry) = self.words.get(key.as_str()) {
+                out[i] |= entry.bits;
+                if i >= role_until {
+                    let roles = &self.profile.roles;
+                    let len = entry
+                        .roles
+                        .iter()
+                        .map(|&k| &roles[k])
+                        .filter(|r| r.len() <= n - i)
+                        .find(|r| {
+                            r[1..]
+                                .iter()
+                                .zip(&words[i + 1..])
+                                .all(|(a, b)| eq_lower(a, b))
+                        })
+                        .map_or(0, Vec::len);
+                    role_until = i + len;
+                }
+            }
+            if i < role_until {
+                out[i] |= HINT_ROLE;
+            }
         }
-        if i >= role_until {
-            // Roles are sorted longest first, so the first match is the longest.
-            let len = profile
-                .roles
-                .iter()
-                .filter(|r| r.len() <= n - i && r[0].len() == key.len() && r[0] == key)
-                .find(|r| r[1..].iter().zip(&words[i + 1..]).all(|(a, b)| eq_lower(a, b)))
-                .map_or(0, Vec::len);
-            role_until = i + len;
-        }
-        if i < role_until {
-            out[i] |= HINT_ROLE;
-        }
+        out
     }
-    out
 }
 
 /// `lower == word.to_lowercase()`, without allocating.
@@ -319,7 +407,10 @@ const BOUNDARY: TokInfo = TokInfo {
 };
 
 fn summarize(word: &str, hint: u8) -> TokInfo {
-    let mut t = TokInfo { hint, ..TokInfo::default() };
+    let mut t = TokInfo {
+        hint,
+        ..TokInfo::default()
+    };
     let (mut h, mut shape) = (FNV_OFFSET, FNV_OFFSET);
     let (mut last_class, mut shape_len) = (0u8, 0);
     let (mut n, mut uppers, mut lowers, mut first) = (0usize, 0usize, 0usize, None);
@@ -407,7 +498,11 @@ pub fn for_each_feature(
     let is_cap = |t: &TokInfoBuf| (1..=4).contains(&t.0.caps);
     for i in 0..infos.len() {
         if is_cap(&infos[i]) {
-            let start = if i > 0 && is_cap(&infos[i - 1]) { infos[i - 1].0.run.0 } else { i as u32 };
+            let start = if i > 0 && is_cap(&infos[i - 1]) {
+                infos[i - 1].0.run.0
+            } else {
+                i as u32
+            };
             infos[i].0.run.0 = start;
         }
     }
@@ -446,7 +541,11 @@ pub fn for_each_feature(
         f(17, n1.shape, 0);
         f(18, p1.word, caps);
         f(19, n1.word, caps);
-        f(20, p1.caps as u64 | (caps << 4) | ((n1.caps as u64) << 8), 0);
+        f(
+            20,
+            p1.caps as u64 | (caps << 4) | ((n1.caps as u64) << 8),
+            0,
+        );
         f(23, c.hint as u64, caps);
         if c.run.1 > 0 {
             let (start, end) = (c.run.0 as isize, c.run.1 as isize);
@@ -512,7 +611,10 @@ impl std::fmt::Display for ModelError {
         match self {
             ModelError::Format => write!(f, "not a Sorot NER model (magic/version)"),
             ModelError::Features(v) => {
-                write!(f, "model built for feature set {v}, code has {FEATURES_VERSION}")
+                write!(
+                    f,
+                    "model built for feature set {v}, code has {FEATURES_VERSION}"
+                )
             }
             ModelError::Bits(b) => write!(f, "hash bits {b} out of range 8..=24"),
             ModelError::Length { expected, actual } => {
@@ -566,17 +668,27 @@ impl<'a> Model<'a> {
         let emit_len = (1usize << bits) * NUM_TAGS;
         let expected = HEADER + TRANS_BYTES + emit_len + CHECKSUM;
         if bytes.len() != expected {
-            return Err(ModelError::Length { expected, actual: bytes.len() });
+            return Err(ModelError::Length {
+                expected,
+                actual: bytes.len(),
+            });
         }
         let (body, sum) = bytes.split_at(expected - CHECKSUM);
         if fnv32(body) != u32::from_le_bytes([sum[0], sum[1], sum[2], sum[3]]) {
             return Err(ModelError::Checksum);
         }
         let mut trans = [[0i32; NUM_TAGS]; TRANS_ROWS];
-        for (k, pair) in body[HEADER..HEADER + TRANS_BYTES].chunks_exact(2).enumerate() {
+        for (k, pair) in body[HEADER..HEADER + TRANS_BYTES]
+            .chunks_exact(2)
+            .enumerate()
+        {
             trans[k / NUM_TAGS][k % NUM_TAGS] = i16::from_le_bytes([pair[0], pair[1]]) as i32;
         }
-        Ok(Model { bits, trans, emit: &body[HEADER + TRANS_BYTES..] })
+        Ok(Model {
+            bits,
+            trans,
+            emit: &body[HEADER + TRANS_BYTES..],
+        })
     }
 
     /// Serialises a model: `trans` is the start row then one row per
@@ -587,7 +699,11 @@ impl<'a> Model<'a> {
     /// programming error of the trainer).
     pub fn encode(bits: u8, trans: &[[i16; NUM_TAGS]; TRANS_ROWS], emit: &[i8]) -> Vec<u8> {
         assert!((8..=24).contains(&bits), "hash bits out of range");
-        assert_eq!(emit.len(), (1usize << bits) * NUM_TAGS, "emission table size");
+        assert_eq!(
+            emit.len(),
+            (1usize << bits) * NUM_TAGS,
+            "emission table size"
+        );
         let mut out = Vec::with_capacity(HEADER + TRANS_BYTES + emit.len() + CHECKSUM);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&[FORMAT_VERSION, FEATURES_VERSION, bits, NUM_TAGS as u8]);
@@ -618,63 +734,88 @@ impl<'a> Model<'a> {
         let mut infos = Vec::with_capacity(n);
         for_each_feature(words, hints, &mut infos, |i, h| {
             let row = (h >> shift) as usize * NUM_TAGS;
-            let w = &self.emit[row..row + NUM_TAGS];
-            let s = &mut scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
-            for t in 0..NUM_TAGS {
-                s[t] += w[t] as i8 as i32;
+            let (Some(w), Some(s)) = (
+                self.emit.get(row..row + NUM_TAGS),
+                scores.get_mut(i * NUM_TAGS..(i + 1) * NUM_TAGS),
+            ) else {
+                return;
+            };
+            for (s, &w) in s.iter_mut().zip(w) {
+                *s += w as i8 as i32;
             }
         });
         viterbi(&scores, &self.trans)
     }
 }
 
+/// A score type for [`viterbi`]: `i32` at run time, `f32` in training.
+pub trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
+    /// A score below any reachable path (marks BIO-invalid states).
+    const UNREACHABLE: Self;
+}
+
+impl Score for i32 {
+    const UNREACHABLE: i32 = i32::MIN / 4;
+}
+
+impl Score for f32 {
+    const UNREACHABLE: f32 = -1e30;
+}
+
+/// `ALLOWED[p][t]`: may tag `t` follow tag `p`? Row 0 is the sentence start.
+const ALLOWED: [[bool; NUM_TAGS]; TRANS_ROWS] = {
+    let mut a = [[true; NUM_TAGS]; TRANS_ROWS];
+    // I- tags (columns 2, 4, 6) only after B-/I- of their kind (rows 1 + tag).
+    let mut t = 2;
+    while t < NUM_TAGS {
+        let mut p = 0;
+        while p < TRANS_ROWS {
+            a[p][t] = p == t || p == t + 1;
+            p += 1;
+        }
+        t += 2;
+    }
+    a
+};
+
 /// Best BIO-valid tag sequence for per-token `scores` (`n × NUM_TAGS`) and
-/// transition scores (start row, then one row per previous tag). Works for
-/// any score type that adds and compares (`i32` at run time, `f32` in
-/// training).
-pub fn viterbi<S>(scores: &[S], trans: &[[S; NUM_TAGS]; TRANS_ROWS]) -> Vec<Tag>
-where
-    S: Copy + PartialOrd + std::ops::Add<Output = S>,
-{
+/// transition scores (start row, then one row per previous tag).
+pub fn viterbi<S: Score>(scores: &[S], trans: &[[S; NUM_TAGS]; TRANS_ROWS]) -> Vec<Tag> {
     let n = scores.len() / NUM_TAGS;
     if n == 0 {
         return Vec::new();
     }
     let mut back = vec![0u8; n * NUM_TAGS];
-    // Best score ending in each tag; None = unreachable (an invalid I- tag).
-    let mut best: [Option<S>; NUM_TAGS] = [None; NUM_TAGS];
-    for (t, tag) in Tag::ALL.iter().enumerate() {
-        if tag.can_follow(None) {
-            best[t] = Some(scores[t] + trans[0][t]);
+    let mut best = [S::UNREACHABLE; NUM_TAGS];
+    for t in 0..NUM_TAGS {
+        if ALLOWED[0][t] {
+            best[t] = scores[t] + trans[0][t];
         }
     }
     for i in 1..n {
-        let mut next: [Option<S>; NUM_TAGS] = [None; NUM_TAGS];
-        for (t, tag) in Tag::ALL.iter().enumerate() {
-            let mut arg: Option<(S, usize)> = None;
-            for (p, prev) in Tag::ALL.iter().enumerate() {
-                let Some(bp) = best[p] else { continue };
-                if !tag.can_follow(Some(*prev)) {
+        let mut next = [S::UNREACHABLE; NUM_TAGS];
+        for t in 0..NUM_TAGS {
+            let mut arg = (S::UNREACHABLE, 0);
+            for p in 0..NUM_TAGS {
+                if !ALLOWED[p + 1][t] || best[p] <= S::UNREACHABLE {
                     continue;
                 }
-                let s = bp + trans[p + 1][t];
-                if arg.map_or(true, |(a, _)| s > a) {
-                    arg = Some((s, p));
+                let s = best[p] + trans[p + 1][t];
+                if s > arg.0 {
+                    arg = (s, p);
                 }
             }
-            if let Some((s, p)) = arg {
-                next[t] = Some(s + scores[i * NUM_TAGS + t]);
-                back[i * NUM_TAGS + t] = p as u8;
+            if arg.0 > S::UNREACHABLE {
+                next[t] = arg.0 + scores[i * NUM_TAGS + t];
+                back[i * NUM_TAGS + t] = arg.1 as u8;
             }
         }
         best = next;
     }
     let mut last = 0;
     for t in 1..NUM_TAGS {
-        if let Some(s) = best[t] {
-            if best[last].map_or(true, |b| s > b) {
-                last = t;
-            }
+        if best[t] > best[last] {
+            last = t;
         }
     }
     let mut out = vec![Tag::O; n];
@@ -771,6 +912,21 @@ mod tests {
     }
 
     #[test]
+    fn allowed_table_matches_can_follow() {
+        for (p, row) in ALLOWED.iter().enumerate() {
+            let prev = if p == 0 { None } else { Tag::from_index(p - 1) };
+            for (t, &ok) in row.iter().enumerate() {
+                assert_eq!(
+                    ok,
+                    Tag::ALL[t].can_follow(prev),
+                    "{prev:?} -> {:?}",
+                    Tag::ALL[t]
+                );
+            }
+        }
+    }
+
+    #[test]
     fn viterbi_prefers_valid_continuation() {
         // Token 0 strongly B-Per, token 1 strongly I-Org: I-Org is invalid
         // after B-Per, so token 1 must be I-Per, B-Org or something valid.
@@ -810,10 +966,16 @@ mod tests {
         flipped[HEADER + 3] ^= 1;
         assert_eq!(Model::parse(&flipped).unwrap_err(), ModelError::Checksum);
         let short = &good[..good.len() - 1];
-        assert!(matches!(Model::parse(short), Err(ModelError::Length { .. })));
+        assert!(matches!(
+            Model::parse(short),
+            Err(ModelError::Length { .. })
+        ));
         let mut features = good.clone();
         features[5] = FEATURES_VERSION.wrapping_add(1);
-        assert_eq!(Model::parse(&features).unwrap_err(), ModelError::Features(features[5]));
+        assert_eq!(
+            Model::parse(&features).unwrap_err(),
+            ModelError::Features(features[5])
+        );
     }
 
     #[test]
@@ -838,7 +1000,9 @@ mod tests {
 
     #[test]
     fn mismatched_hints_are_tolerated() {
-        let words = ["Menteri", "Luar", "Negeri", "Retno", "Marsudi", "tiba", "di", "Jakarta"];
+        let words = [
+            "Menteri", "Luar", "Negeri", "Retno", "Marsudi", "tiba", "di", "Jakarta",
+        ];
         let short = tag(&words, &[HINT_ROLE]);
         let zeros = tag(&words, &[HINT_ROLE, 0, 0, 0, 0, 0, 0, 0]);
         assert_eq!(short, zeros);
@@ -849,8 +1013,10 @@ mod tests {
 
     #[test]
     fn trained_model_finds_common_names() {
-        let words = ["Presiden", "Joko", "Widodo", "bertemu", "Gubernur", "Jawa", "Barat",
-            "di", "Bandung", "."];
+        let words = [
+            "Presiden", "Joko", "Widodo", "bertemu", "Gubernur", "Jawa", "Barat", "di", "Bandung",
+            ".",
+        ];
         let p = crate::profile::profile("id").unwrap();
         let tags = tag(&words, &hints(&words, p));
         let found = spans(&tags);
@@ -877,7 +1043,16 @@ mod tests {
     #[test]
     fn hints_mark_gazetteer_roles_and_heads() {
         let p = crate::profile::profile("id").unwrap();
-        let words = ["Menteri", "Luar", "Negeri", "Korea", "Selatan", "dan", "Kementerian", "x"];
+        let words = [
+            "Menteri",
+            "Luar",
+            "Negeri",
+            "Korea",
+            "Selatan",
+            "dan",
+            "Kementerian",
+            "x",
+        ];
         let h = hints(&words, p);
         assert_eq!(h.len(), words.len());
         assert_ne!(h[0] & HINT_ROLE, 0);

@@ -126,9 +126,13 @@ fn read_options(value: JsValue) -> JsResult<Options> {
             true => "array".to_string(),
             false => value.js_typeof().as_string().unwrap_or_default(),
         };
-        return Err(js_error("bad options: ", format!("expected an object, got {got}")));
+        return Err(js_error(
+            "bad options: ",
+            format!("expected an object, got {got}"),
+        ));
     }
-    let js: AnalyzeOptions = serde_wasm_bindgen::from_value(value).map_err(|e| js_error("bad options: ", e))?;
+    let js: AnalyzeOptions =
+        serde_wasm_bindgen::from_value(value).map_err(|e| js_error("bad options: ", e))?;
     if let Some(key) = js.unknown.keys().next() {
         let err = <serde_wasm_bindgen::Error as de::Error>::unknown_field(key, OPTION_KEYS);
         return Err(js_error("bad options: ", err));

@@ -21,15 +21,21 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 }
 
 fn array(obj: &JsValue, key: &str) -> Array {
-    get(obj, key).dyn_into::<Array>().unwrap_or_else(|_| panic!("{key:?} is not an array"))
+    get(obj, key)
+        .dyn_into::<Array>()
+        .unwrap_or_else(|_| panic!("{key:?} is not an array"))
 }
 
 fn string(obj: &JsValue, key: &str) -> String {
-    get(obj, key).as_string().unwrap_or_else(|| panic!("{key:?} is not a string"))
+    get(obj, key)
+        .as_string()
+        .unwrap_or_else(|| panic!("{key:?} is not a string"))
 }
 
 fn number(obj: &JsValue, key: &str) -> u32 {
-    get(obj, key).as_f64().unwrap_or_else(|| panic!("{key:?} is not a number")) as u32
+    get(obj, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key:?} is not a number")) as u32
 }
 
 /// Options object built from `(key, value)` pairs.
@@ -54,7 +60,10 @@ fn assert_slices(input: &str, items: &Array) {
     for item in items.iter() {
         let (start, end) = (number(&item, "start"), number(&item, "end"));
         assert!(start <= end, "start {start} > end {end}");
-        assert_eq!(String::from(js_input.slice(start, end)), string(&item, "text"));
+        assert_eq!(
+            String::from(js_input.slice(start, end)),
+            string(&item, "text")
+        );
     }
 }
 
@@ -63,14 +72,26 @@ fn seed_paragraph_quote_has_a_known_speaker() {
     let doc = sorot::wasm::analyze(SEED, JsValue::UNDEFINED).expect("analysis");
     assert_eq!(number(&doc, "version"), 1);
     assert_eq!(string(&doc, "lang"), "id");
-    let actor_ids: Vec<String> = array(&doc, "actors").iter().map(|a| string(&a, "id")).collect();
+    let actor_ids: Vec<String> = array(&doc, "actors")
+        .iter()
+        .map(|a| string(&a, "id"))
+        .collect();
     let quotes = array(&doc, "quotes");
     assert!(quotes.length() >= 1, "no quote found");
     let q = quotes.get(0);
-    assert_eq!(string(&q, "text"), "Kami tidak pernah menerima permintaan resmi,");
+    assert_eq!(
+        string(&q, "text"),
+        "Kami tidak pernah menerima permintaan resmi,"
+    );
     let speaker = string(&q, "speaker");
-    assert!(actor_ids.contains(&speaker), "speaker {speaker} not among actors {actor_ids:?}");
-    let who = array(&doc, "actors").iter().find(|a| string(a, "id") == speaker).unwrap();
+    assert!(
+        actor_ids.contains(&speaker),
+        "speaker {speaker} not among actors {actor_ids:?}"
+    );
+    let who = array(&doc, "actors")
+        .iter()
+        .find(|a| string(a, "id") == speaker)
+        .unwrap();
     assert_eq!(string(&who, "name"), "Budi Santoso");
     assert_slices(SEED, &quotes);
     assert_slices(SEED, &array(&doc, "mentions"));
@@ -81,9 +102,15 @@ fn absent_values_are_null_not_undefined() {
     let doc = sorot::wasm::analyze("“Siap.”", JsValue::NULL).expect("analysis");
     for q in array(&doc, "quotes").iter() {
         let cue = Reflect::get(&q, &JsValue::from_str("cue")).unwrap();
-        assert!(cue.is_null() || cue.is_object(), "cue is neither null nor an object");
+        assert!(
+            cue.is_null() || cue.is_object(),
+            "cue is neither null nor an object"
+        );
         let speaker = Reflect::get(&q, &JsValue::from_str("speaker")).unwrap();
-        assert!(speaker.is_null() || speaker.is_string(), "speaker is neither null nor a string");
+        assert!(
+            speaker.is_null() || speaker.is_string(),
+            "speaker is neither null nor a string"
+        );
     }
 }
 
@@ -111,33 +138,58 @@ fn offsets_are_utf16_after_emoji() {
 
 #[wasm_bindgen_test]
 fn bad_options_throw_and_the_module_keeps_working() {
-    let unknown = message(sorot::wasm::analyze(SEED, options(&[("language", "id".into())])));
-    assert!(unknown.contains("unknown field") && unknown.contains("language"), "{unknown}");
+    let unknown = message(sorot::wasm::analyze(
+        SEED,
+        options(&[("language", "id".into())]),
+    ));
+    assert!(
+        unknown.contains("unknown field") && unknown.contains("language"),
+        "{unknown}"
+    );
 
-    let mistyped = message(sorot::wasm::analyze(SEED, options(&[("maxQuoteChars", "many".into())])));
+    let mistyped = message(sorot::wasm::analyze(
+        SEED,
+        options(&[("maxQuoteChars", "many".into())]),
+    ));
     assert!(mistyped.contains("invalid type"), "{mistyped}");
 
-    let negative = message(sorot::wasm::analyze(SEED, options(&[("maxInputBytes", (-1.0).into())])));
+    let negative = message(sorot::wasm::analyze(
+        SEED,
+        options(&[("maxInputBytes", (-1.0).into())]),
+    ));
     assert!(negative.contains("bad options"), "{negative}");
 
     let not_object = message(sorot::wasm::analyze(SEED, "id".into()));
     assert!(not_object.contains("bad options"), "{not_object}");
 
-    let lang = message(sorot::wasm::analyze(SEED, options(&[("lang", "xx".into())])));
-    assert!(lang.contains("unknown language") && lang.contains("\"xx\""), "{lang}");
+    let lang = message(sorot::wasm::analyze(
+        SEED,
+        options(&[("lang", "xx".into())]),
+    ));
+    assert!(
+        lang.contains("unknown language") && lang.contains("\"xx\""),
+        "{lang}"
+    );
 
-    let doc = sorot::wasm::analyze(SEED, options(&[("lang", "id".into())])).expect("works after errors");
+    let doc =
+        sorot::wasm::analyze(SEED, options(&[("lang", "id".into())])).expect("works after errors");
     assert!(array(&doc, "quotes").length() >= 1);
 }
 
 #[wasm_bindgen_test]
 fn input_over_the_limit_is_refused_with_the_limit_in_the_message() {
     let limit = 64.0;
-    let msg = message(sorot::wasm::analyze(SEED, options(&[("maxInputBytes", limit.into())])));
+    let msg = message(sorot::wasm::analyze(
+        SEED,
+        options(&[("maxInputBytes", limit.into())]),
+    ));
     assert!(msg.contains("limit of 64 bytes"), "{msg}");
     assert!(msg.contains(&SEED.len().to_string()), "{msg}");
     // The same text under a large enough limit goes through.
-    let ok = sorot::wasm::analyze(SEED, options(&[("maxInputBytes", (SEED.len() as f64).into())]));
+    let ok = sorot::wasm::analyze(
+        SEED,
+        options(&[("maxInputBytes", (SEED.len() as f64).into())]),
+    );
     assert!(ok.is_ok());
 }
 
