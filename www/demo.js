@@ -52,6 +52,8 @@ async function seedText(file) {
 
 function clearView() {
   viewToken += 1;
+  // Tests and scripts wait for `ready` again: the new view is not analysed yet.
+  document.documentElement.dataset.state = 'loading';
   for (const item of current) item.reader.unmount();
   current = [];
   activeFilter = null;
@@ -101,26 +103,53 @@ function showError(error) {
 }
 
 /**
- * Groups the actors of every mounted article by kind and name, so the story
- * view lists "Korea Utara" once with the mentions of all three articles.
+ * Groups the actors of every mounted article into story-wide entries: two
+ * actors of one kind are the same entry when any of their names or aliases
+ * match (case-insensitive), so "Korea Utara" in one article and "DPRK" in
+ * another (where it is an alias of Korea Utara) are one entry, with the
+ * mentions and quotes of every article.
  */
 function collectActors() {
-  const groups = new Map();
-  for (const item of current) {
-    const doc = item.reader.document;
-    const quotesById = new Map(doc.quotes.map((q) => [q.id, q]));
-    for (const actor of doc.actors) {
-      const key = `${actor.kind}\u0000${actor.name.toLocaleLowerCase('id')}`;
-      let group = groups.get(key);
-      if (!group) {
-        group = { key, name: actor.name, kind: actor.kind, roles: new Set(), mentions: 0, quotes: [], refs: [] };
-        groups.set(key, group);
-      }
-      if (actor.role) group.roles.add(actor.role);
-      group.mentions += item.reader.mentionsOf(actor.id).length;
-      for (const qid of item.reader.quotesOf(actor.id)) group.quotes.push(quotesById.get(qid));
-      group.refs.push({ reader: item.reader, actorId: actor.id });
+  const nameKey = (kind, name) => `${kind}\u0000${name.toLocaleLowerCase('id')}`;
+  const parent = new Map();
+  const find = (k) => {
+    while (parent.get(k) !== k) {
+      parent.set(k, parent.get(parent.get(k)));
+      k = parent.get(k);
     }
+    return k;
+  };
+  const union = (a, b) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  const entries = [];
+  for (const item of current) {
+    for (const actor of item.reader.document.actors) {
+      const keys = [actor.name, ...(actor.aliases || [])].map((n) => nameKey(actor.kind, n));
+      for (const k of keys) if (!parent.has(k)) parent.set(k, k);
+      for (const k of keys.slice(1)) union(keys[0], k);
+      entries.push({ item, actor, key: keys[0] });
+    }
+  }
+  const groups = new Map();
+  for (const { item, actor, key } of entries) {
+    const root = find(key);
+    let group = groups.get(root);
+    if (!group) {
+      group = { key: root, name: actor.name, kind: actor.kind, roles: new Set(), mentions: 0, quotes: [], refs: [] };
+      groups.set(root, group);
+    }
+    // The fullest name any article gives names the entry.
+    if (actor.name.length > group.name.length) group.name = actor.name;
+    if (actor.role) group.roles.add(actor.role);
+    group.mentions += item.reader.mentionsOf(actor.id).length;
+    const quotesById = new Map(item.reader.document.quotes.map((q) => [q.id, q]));
+    for (const qid of item.reader.quotesOf(actor.id)) {
+      group.quotes.push({ quote: quotesById.get(qid), title: item.title || '' });
+    }
+    group.refs.push({ reader: item.reader, actorId: actor.id });
   }
   return groups;
 }
@@ -164,14 +193,23 @@ function renderPanel() {
       if (group.quotes.length) {
         const details = el('details', 'actor__quotes');
         details.appendChild(el('summary', '', `${group.quotes.length} quote${group.quotes.length === 1 ? '' : 's'}`));
-        const ql = el('ul', '');
-        for (const quote of group.quotes) {
-          const text = quote.text.trim();
-          const item = el('li', `actor__quote actor__quote--${quote.kind}`, text.length > 180 ? `${text.slice(0, 177).trimEnd()}…` : text);
-          item.lang = 'id';
-          ql.appendChild(item);
+        // Several articles: what each one quotes, under the article's title.
+        const titles = [...new Set(group.quotes.map((q) => q.title))];
+        for (const title of titles) {
+          if (current.length > 1 && title) {
+            const h = el('p', 'actor__source', title);
+            h.lang = 'en';
+            details.appendChild(h);
+          }
+          const ql = el('ul', '');
+          for (const { quote } of group.quotes.filter((q) => q.title === title)) {
+            const text = quote.text.trim();
+            const item = el('li', `actor__quote actor__quote--${quote.kind}`, text.length > 180 ? `${text.slice(0, 177).trimEnd()}…` : text);
+            item.lang = 'id';
+            ql.appendChild(item);
+          }
+          details.appendChild(ql);
         }
-        details.appendChild(ql);
         li.appendChild(details);
       }
       list.appendChild(li);
@@ -317,4 +355,5 @@ for (const radio of document.querySelectorAll('input[name="view"]')) {
 }
 
 const initial = decodeURIComponent(location.hash.slice(1));
-selectView(['0', '1', '2', 'story', 'paste'].includes(initial) ? initial : '0');
+// First load opens the story view: the three seed articles together.
+selectView(['0', '1', '2', 'story', 'paste'].includes(initial) ? initial : 'story');

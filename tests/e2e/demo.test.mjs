@@ -275,3 +275,38 @@ test('the page works under its strict CSP, including card positioning', async ()
     await context.close();
   }
 });
+
+test('first load opens the story view; an actor named in several articles is one panel entry', async () => {
+  const opened = await openPage(env);
+  const { page, problems, context } = opened;
+  try {
+    await page.goto(`${env.url}index.html`);
+    await waitReady(page);
+    assert.equal(await page.locator('#articles article').count(), 3);
+    assert.ok(await page.isChecked('#view-story'));
+    // What each article says of its actors, read from the readers themselves.
+    const perArticle = await page.evaluate(async () => {
+      const { readerOf } = await import('/sorot.js');
+      return Array.from(document.querySelectorAll('#articles .article__body'), (body) => {
+        const r = readerOf(body);
+        return r.document.actors.map((a) => ({
+          names: [a.name, ...a.aliases].map((n) => n.toLowerCase()), kind: a.kind,
+          mentions: r.mentionsOf(a.id).length,
+        }));
+      });
+    });
+    // Korea Utara / DPRK appears in every seed article: one entry, summing all mentions.
+    const named = (a) => a.kind === 'place' && (a.names.includes('korea utara') || a.names.includes('dprk'));
+    const expected = perArticle.reduce((n, actors) => n + actors.filter(named).reduce((m, a) => m + a.mentions, 0), 0);
+    assert.ok(perArticle.every((actors) => actors.some(named)), 'every seed names North Korea');
+    const entries = await page.locator('#actor-list .actor__button', { hasText: /Korea Utara|DPRK/ }).all();
+    assert.equal(entries.length, 1, 'one story-wide entry for North Korea');
+    assert.equal(Number(await entries[0].locator('.actor__mentions').textContent()), expected);
+    // Its quotes, if any, are listed under the title of the article that quotes them.
+    const sources = await page.locator('#actor-list .actor__source').count();
+    assert.ok(sources > 0, 'quotes grouped by article in the story view');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
