@@ -2,7 +2,10 @@
 // a paste box, an actor panel with filters, and JSON / Web Annotation
 // downloads. Uses only the public widget API (./sorot.js).
 
-import { mount, toWebAnnotations } from './sorot.js';
+import { mount, toWebAnnotations, loadCore } from './sorot.js';
+
+// Start compiling the wasm core while the first articles load.
+loadCore().catch(() => {});
 
 /** The seed articles shipped with the demo (copies of the corpus seeds). */
 const SEEDS = [
