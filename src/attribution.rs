@@ -145,6 +145,11 @@ impl Attributor<'_, '_> {
             && p.pointing_suffixes.iter().any(|s| w.strip_suffix(s.as_str()).is_some_and(|b| p.verbs_after.contains(b)))
     }
 
+    /// A passive speech verb, whose agent follows (`disampaikan X`).
+    fn is_passive(&self, i: usize) -> bool {
+        self.ctx.profile.passive_prefixes.iter().any(|p| self.ctx.lower[i].starts_with(p.as_str()))
+    }
+
     fn is_plain_after_verb(&self, i: usize) -> bool {
         self.is_word(i) && self.ctx.profile.verbs_after.contains(&self.ctx.lower[i])
     }
@@ -288,6 +293,12 @@ impl Attributor<'_, '_> {
             }
             j += 1;
         }
+        if person.is_none() && (office.is_some() || any.is_some()) {
+            // `ujar anggota Bawaslu, Lolly Suhenty,`, `kata Kepala Urusan
+            // Perencanaan di Desa Pandanlandung Doni Andriawan`: the name
+            // after the role or affiliation, through role words and commas.
+            person = self.name_after_role(j, end);
+        }
         if let Some((a, e)) = person {
             return Some((Who::Actor(a), self.np_tail(e, end)));
         }
@@ -295,6 +306,29 @@ impl Attributor<'_, '_> {
             return Some((Who::Office(k), self.np_tail(e, end)));
         }
         any.map(|(a, e)| (Who::Actor(a), self.np_tail(e, end)))
+    }
+
+    /// The person named within a few words after a role phrase ending at
+    /// `j`, when only role words, connectors and commas stand between.
+    fn name_after_role(&self, j: usize, end: usize) -> Option<(usize, usize)> {
+        let ctx = self.ctx;
+        let mut k = j;
+        let mut commas = 0;
+        while k < end && k < j + 12 {
+            if let Some(m) = self.cast.mention_at(k) {
+                return (m.first == k && self.is_person(m.actor)).then_some((m.actor, m.end));
+            }
+            if ctx.word(k) == "," {
+                commas += 1;
+                if commas > 1 {
+                    return None;
+                }
+            } else if !self.role_prefix(k, k + 1) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// True when token `j` lies inside a role phrase of a named person (`bicara`).
@@ -360,6 +394,14 @@ impl Attributor<'_, '_> {
             if let Some(len) = self.document_len(d, j) {
                 if self.np_tail(d + len, j) == j {
                     return Some((Who::Document(d, d + len), d));
+                }
+            }
+        }
+        if ctx.word(last) == "," && last > lo {
+            // `Pengajar di Fakultas Hukum, Hamidah Abdurrachman, menilai`: the name before the comma.
+            if let Some(m) = self.cast.mention_at(last - 1).filter(|m| m.end == last && m.first >= lo) {
+                if self.is_person(m.actor) {
+                    return Some((Who::Actor(m.actor), m.first));
                 }
             }
         }
@@ -438,33 +480,156 @@ impl Attributor<'_, '_> {
         self.speakers.insert(k, (pos, actor));
     }
 
-    /// Pre-pass: the subjects of speech verbs outside quotes
-    /// (`X mengatakan, …`, `Menurut X, …`) are speakers that `-nya` and
-    /// pronouns can point back to.
+    /// Pre-pass: who the text is about, sentence by sentence, so that
+    /// `-nya` and pronouns can point back to them. Outside quotes it
+    /// records, at the position of the evidence:
+    ///
+    /// - the subjects of speech verbs (`X mengatakan, …`, `X, juru bicara Y,
+    ///   menilai …`), falling back to the person opening the sentence;
+    /// - the speakers of cues inside a sentence (`…, tambah Fredly, …`,
+    ///   `Kata Agung, …`) and of `Menurut X, …`;
+    /// - the agents of passive speech verbs (`Hal senada disampaikan X`);
+    /// - a person named as the subject of a clause (`Gubernur BI Perry
+    ///   Warjiyo mendorong …`, `Toto Sugito yakin, …`).
     fn speech_events(&mut self, found: &[FoundQuote]) {
         let ctx = self.ctx;
         let mut inside = vec![false; ctx.tokens.len()];
         for q in found {
             inside[q.first..q.end].iter_mut().for_each(|x| *x = true);
+            if let Some(o) = q.open {
+                inside[o] = true;
+            }
+            if let Some(c) = q.close {
+                inside[c] = true;
+            }
         }
+        // Actors named by an explicit cue somewhere: those a clause subject may point to.
+        let mut cued: Vec<usize> = found
+            .iter()
+            .filter_map(|q| match self.cue_after(q).map(|c| c.who) {
+                Some(Who::Actor(a)) => Some(a),
+                _ => None,
+            })
+            .collect();
+        let mut subjects: Vec<(usize, usize)> = Vec::new();
         for v in 0..ctx.tokens.len() {
-            if inside[v] {
+            if inside[v] || !self.is_word(v) {
                 continue;
             }
             let s = self.sentence_of(v);
+            let clause_open = v == s.start || matches!(ctx.word(v - 1), "," | "(" | "—" | "–" | ";");
             let who = if self.is_before_verb(v) {
-                self.subject_before(v, s.start).map(|(w, _)| w)
-            } else if ctx.profile.according.iter().any(|a| a.len() == 1 && a[0] == ctx.lower[v]) {
+                self.subject_before(v, s.start)
+                    .map(|(w, _)| w)
+                    .filter(|w| match w {
+                        Who::Actor(a) => self.is_person(*a),
+                        _ => true,
+                    })
+                    .or_else(|| self.opening_subject(s.start, v).map(Who::Actor))
+            } else if ctx.profile.according.iter().any(|a| a.len() == 1 && a[0] == ctx.lower[v])
+                || (self.is_plain_after_verb(v) && (clause_open || self.is_passive(v)))
+            {
                 self.subject_after(v + 1, s.end).map(|(w, _)| w)
             } else {
+                if let Some(m) = self.cast.mention_at(v).filter(|m| m.first == v && self.is_person(m.actor)) {
+                    if self.is_clause_subject(m.first, m.end, s.start, s.end) {
+                        subjects.push((ctx.tokens[v].span.start, m.actor));
+                    }
+                }
                 None
             };
             let Some(who) = who.filter(|w| matches!(w, Who::Actor(_) | Who::Office(_))) else { continue };
             let pos = ctx.tokens[v].span.start;
             if let Some(a) = self.resolve(who, pos).filter(|&a| self.is_person(a)) {
                 self.spoke(pos, a);
+                cued.push(a);
             }
         }
+        // A clause subject counts when the text also cues it as a speaker or gives it a role.
+        for (pos, a) in subjects {
+            if cued.contains(&a) || self.cast.actors[a].role.is_some() {
+                self.spoke(pos, a);
+            }
+        }
+    }
+
+    /// True when the words `a..b` may stand before a name as its role or
+    /// affiliation (`Kepala BNPB yang juga Ketua Satgas Covid-19`,
+    /// `Perencana keuangan dari ZAP Finance`): capitalised words, numbers,
+    /// role words and the connectors of `[role-connector]`.
+    fn role_prefix(&self, a: usize, b: usize) -> bool {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        b - a <= 16
+            && (a..b).all(|j| {
+                let t = &ctx.tokens[j];
+                match t.kind {
+                    TokenKind::Number => true,
+                    TokenKind::Word => {
+                        let w = ctx.lower[j].as_str();
+                        ctx.is_cap(j)
+                            || p.is_role_start(w)
+                            || self.in_role_phrase(j)
+                            || p.org_heads.contains(w)
+                            || p.role_connectors.contains(w)
+                    }
+                    _ => matches!(ctx.word(j), "(" | ")" | "/" | "-" | "&" | "."),
+                }
+            })
+    }
+
+    /// Start of the clause holding token `i`: after the last `,`, `;` or
+    /// dash before it in the sentence starting at `lo`.
+    fn clause_start(&self, i: usize, lo: usize) -> usize {
+        (lo..i).rev().find(|&j| matches!(self.ctx.word(j), "," | ";" | "—" | "–")).map_or(lo, |j| j + 1)
+    }
+
+    /// True when the person mention `first..end` is the subject of its
+    /// clause: only role words stand before it in the clause, and a
+    /// predicate follows (`… Perry Warjiyo mendorong`, `Toto Sugito yakin,`),
+    /// not a preposition or a conjunction (`bersama Presiden X dan …`) nor a
+    /// passive verb.
+    fn is_clause_subject(&self, first: usize, end: usize, lo: usize, hi: usize) -> bool {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        let c = self.clause_start(first, lo);
+        if !self.role_prefix(c, first) {
+            return false;
+        }
+        let mut j = end;
+        // `Rizki Rifai (19)`
+        if j < hi && ctx.word(j) == "(" {
+            j = (j..hi.min(j + 6)).find(|&k| ctx.word(k) == ")").map_or(j, |k| k + 1);
+        }
+        while j < hi && ADVERBS.contains(&ctx.lower[j].as_str()) {
+            j += 1;
+        }
+        if j >= hi {
+            return false;
+        }
+        if ctx.word(j) == "," {
+            // `Dedy, Kepala Peleton B, menuturkan`: an appositive at the sentence start.
+            return c == lo;
+        }
+        let w = ctx.lower[j].as_str();
+        self.is_word(j)
+            && !ctx.is_cap(j)
+            && !p.non_predicates.contains(w)
+            && (self.is_before_verb(j)
+                || p.stances.contains(w)
+                || p.active_prefixes.iter().any(|x| w.len() >= x.len() + 3 && w.starts_with(x.as_str())))
+    }
+
+    /// The person opening the sentence `lo..v` as subject of the verb at
+    /// `v` when a long phrase stands between them (`Kepala BNPB … Doni
+    /// Monardo, saat dihubungi, Senin …, mengatakan`).
+    fn opening_subject(&self, lo: usize, v: usize) -> Option<usize> {
+        let m = self.cast.mentions[self.cast.mentions.partition_point(|m| m.first < lo)..]
+            .iter()
+            .take_while(|m| m.end <= v)
+            .find(|m| self.is_person(m.actor))?;
+        // Only role words before it, and no other speech verb between it and `v`.
+        (self.role_prefix(lo, m.first) && !(m.end..v).any(|j| self.is_before_verb(j))).then_some(m.actor)
     }
 
     fn is_person(&self, a: usize) -> bool {

@@ -86,6 +86,16 @@ pub struct Profile {
     pub filler: HashSet<String>,
     /// Words starting a time or place phrase after a speaker (`dalam`, `pada`, `di`).
     pub trailing_preps: HashSet<String>,
+    /// Lowercase words that may join a role to a name (`dari`, `bidang`, `sekaligus`).
+    pub role_connectors: HashSet<String>,
+    /// Words that, right after a name, show it is not a clause subject (`dan`, `bersama`).
+    pub non_predicates: HashSet<String>,
+    /// Predicates of stance that report a view like a speech verb (`yakin`, `optimistis`).
+    pub stances: HashSet<String>,
+    /// Prefixes of active verbs (`me`, `ber`): a word so formed after a name is its predicate.
+    pub active_prefixes: Vec<String>,
+    /// Prefixes of passive speech verbs, whose agent follows (`di`: `disampaikan X`).
+    pub passive_prefixes: Vec<String>,
     /// Role words (`presiden`, `menteri`, `juru bicara`), as word lists.
     pub roles: Vec<Vec<String>>,
     /// Honorifics and ranks kept out of names (`dr.`, `h.`, `brigjen`).
@@ -177,6 +187,11 @@ impl Profile {
             document_nouns: lower_set(&section(&speech, "document")),
             filler: lower_set(&section(&speech, "filler")),
             trailing_preps: lower_set(&section(&speech, "trailing-preposition")),
+            role_connectors: lower_set(&section(&speech, "role-connector")),
+            non_predicates: lower_set(&section(&speech, "non-predicate")),
+            stances: lower_set(&section(&speech, "stance")),
+            active_prefixes: section(&speech, "active-prefix").iter().map(|s| s.to_lowercase()).collect(),
+            passive_prefixes: section(&speech, "passive-prefix").iter().map(|s| s.to_lowercase()).collect(),
             roles: word_lists(&section(&titles, "role")),
             honorifics: lower_set(&section(&titles, "honorific")),
             degrees: lower_set(&section(&titles, "degree")),
