@@ -316,7 +316,12 @@ impl Attributor<'_, '_> {
         let mut commas = 0;
         while k < end && k < j + 12 {
             if let Some(m) = self.cast.mention_at(k) {
-                return (m.first == k && self.is_person(m.actor)).then_some((m.actor, m.end));
+                if self.is_person(m.actor) {
+                    return (m.first == k).then_some((m.actor, m.end));
+                }
+                // An affiliation: `Kementerian Dalam Negeri (Kemendagri) Akmal Malik`.
+                k = m.end;
+                continue;
             }
             if ctx.word(k) == "," {
                 commas += 1;
@@ -418,13 +423,16 @@ impl Attributor<'_, '_> {
             let c = (lo..last).rev().find(|&c| ctx.word(c) == ",")?;
             return self.subject_before(c, lo);
         }
-        // `Amerika Serikat dan sekutu utamanya mengatakan`: lowercase words back to a name.
+        // `Amerika Serikat dan sekutu utamanya mengatakan`: lowercase words
+        // back to a name joined to them by a conjunction.
         let mut k = last;
         while k > lo && k + 6 > last && self.is_word(k) && !ctx.is_cap(k) {
             k -= 1;
         }
         match self.cast.mention_at(k) {
-            Some(m) if k != last && m.first >= lo => Some((Who::Actor(m.actor), m.first)),
+            Some(m) if k != last && m.first >= lo && p.conjunctions.contains(ctx.lower_at(m.end)) => {
+                Some((Who::Actor(m.actor), m.first))
+            }
             _ => None,
         }
     }
@@ -512,8 +520,11 @@ impl Attributor<'_, '_> {
             })
             .collect();
         let mut subjects: Vec<(usize, usize)> = Vec::new();
+        // Past a reporting frame (`X menambahkan, …`, `Menurut X, …`) the
+        // sentence is what was said: its subjects are not speakers.
+        let mut framed_until = 0;
         for v in 0..ctx.tokens.len() {
-            if inside[v] || !self.is_word(v) {
+            if inside[v] || !self.is_word(v) || v < framed_until {
                 continue;
             }
             let s = self.sentence_of(v);
@@ -538,11 +549,22 @@ impl Attributor<'_, '_> {
                 }
                 None
             };
-            let Some(who) = who.filter(|w| matches!(w, Who::Actor(_) | Who::Office(_))) else { continue };
+            // A bare lowercase role is no one in particular (`banyak pakar berpendapat`).
+            let Some(who) = who.filter(|w| match w {
+                Who::Actor(_) => true,
+                Who::Office(k) => {
+                    let o = &self.cast.offices[*k];
+                    o.anaphoric || ctx.is_cap(o.first)
+                }
+                _ => false,
+            }) else {
+                continue;
+            };
             let pos = ctx.tokens[v].span.start;
             if let Some(a) = self.resolve(who, pos).filter(|&a| self.is_person(a)) {
                 self.spoke(pos, a);
                 cued.push(a);
+                framed_until = s.end;
             }
         }
         // A clause subject counts when the text also cues it as a speaker or gives it a role.
@@ -622,14 +644,35 @@ impl Attributor<'_, '_> {
 
     /// The person opening the sentence `lo..v` as subject of the verb at
     /// `v` when a long phrase stands between them (`Kepala BNPB … Doni
-    /// Monardo, saat dihubungi, Senin …, mengatakan`).
+    /// Monardo, saat dihubungi, Senin …, mengatakan`). The opening run of
+    /// role words, affiliations and names is read to its end, so the last
+    /// person in it wins (`Ketua Umum Koperasi … Pangalengan, Aun Gunawan,`).
     fn opening_subject(&self, lo: usize, v: usize) -> Option<usize> {
-        let m = self.cast.mentions[self.cast.mentions.partition_point(|m| m.first < lo)..]
-            .iter()
-            .take_while(|m| m.end <= v)
-            .find(|m| self.is_person(m.actor))?;
-        // Only role words before it, and no other speech verb between it and `v`.
-        (self.role_prefix(lo, m.first) && !(m.end..v).any(|j| self.is_before_verb(j))).then_some(m.actor)
+        let ctx = self.ctx;
+        let mut j = lo;
+        let mut person = None;
+        let mut commas = 0;
+        while j < v {
+            if let Some(m) = self.cast.mention_at(j) {
+                if self.is_person(m.actor) {
+                    person = Some((m.actor, m.end));
+                }
+                j = m.end;
+                continue;
+            }
+            if ctx.word(j) == "," {
+                commas += 1;
+                if commas > 2 {
+                    break;
+                }
+            } else if !self.role_prefix(j, j + 1) {
+                break;
+            }
+            j += 1;
+        }
+        let (a, e) = person?;
+        // No other speech verb between it and `v`.
+        (!(e..v).any(|j| self.is_before_verb(j))).then_some(a)
     }
 
     fn is_person(&self, a: usize) -> bool {
@@ -660,9 +703,12 @@ impl Attributor<'_, '_> {
             return Some(h);
         }
         if o.anaphoric {
-            // `juru bicara tersebut` → the earlier office with that role.
-            let earlier = self.cast.offices[..k].iter().rposition(|x| x.role == o.role && !x.anaphoric)?;
-            return self.resolve_office(earlier);
+            // `juru bicara tersebut` → the earlier office with that role;
+            // `Mantan Ketua DPR ini` → else the person spoken of last.
+            if let Some(earlier) = self.cast.offices[..k].iter().rposition(|x| x.role == o.role && !x.anaphoric) {
+                return self.resolve_office(earlier);
+            }
+            return self.resolve(Who::Back { person: true, plural: false }, before);
         }
         let key = o.text.to_lowercase();
         if let Some(&a) = self.office_actor.get(&key) {

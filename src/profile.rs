@@ -96,6 +96,8 @@ pub struct Profile {
     pub active_prefixes: Vec<String>,
     /// Prefixes of passive speech verbs, whose agent follows (`di`: `disampaikan X`).
     pub passive_prefixes: Vec<String>,
+    /// Conjunctions that join two subjects (`dan`, `serta`).
+    pub conjunctions: HashSet<String>,
     /// Role words (`presiden`, `menteri`, `juru bicara`), as word lists.
     pub roles: Vec<Vec<String>>,
     /// Honorifics and ranks kept out of names (`dr.`, `h.`, `brigjen`).
@@ -192,6 +194,7 @@ impl Profile {
             stances: lower_set(&section(&speech, "stance")),
             active_prefixes: section(&speech, "active-prefix").iter().map(|s| s.to_lowercase()).collect(),
             passive_prefixes: section(&speech, "passive-prefix").iter().map(|s| s.to_lowercase()).collect(),
+            conjunctions: lower_set(&section(&speech, "conjunction")),
             roles: word_lists(&section(&titles, "role")),
             honorifics: lower_set(&section(&titles, "honorific")),
             degrees: lower_set(&section(&titles, "degree")),
