@@ -81,11 +81,6 @@ pub struct Profile {
     pub demonstratives: HashSet<String>,
     /// Nouns for documents that can speak (`pernyataan`, `statement`).
     pub document_nouns: HashSet<String>,
-    /// Words that may sit between a speech verb and its subject or object
-    /// (`kepada`, `wartawan`): skipped when looking for the speaker.
-    pub filler: HashSet<String>,
-    /// Words starting a time or place phrase after a speaker (`dalam`, `pada`, `di`).
-    pub trailing_preps: HashSet<String>,
     /// Lowercase words that may join a role to a name (`dari`, `bidang`, `sekaligus`).
     pub role_connectors: HashSet<String>,
     /// Words that, right after a name, show it is not a clause subject (`dan`, `bersama`).
@@ -98,6 +93,11 @@ pub struct Profile {
     pub passive_prefixes: Vec<String>,
     /// Conjunctions that join two subjects (`dan`, `serta`).
     pub conjunctions: HashSet<String>,
+    /// Words that may sit between a speech verb and its subject or object
+    /// (`kepada`, `wartawan`): skipped when looking for the speaker.
+    pub filler: HashSet<String>,
+    /// Words starting a time or place phrase after a speaker (`dalam`, `pada`, `di`).
+    pub trailing_preps: HashSet<String>,
     /// Role words (`presiden`, `menteri`, `juru bicara`), as word lists.
     pub roles: Vec<Vec<String>>,
     /// Honorifics and ranks kept out of names (`dr.`, `h.`, `brigjen`).
@@ -187,14 +187,14 @@ impl Profile {
             relatives: lower_set(&section(&speech, "relative")),
             demonstratives: lower_set(&section(&speech, "demonstrative")),
             document_nouns: lower_set(&section(&speech, "document")),
-            filler: lower_set(&section(&speech, "filler")),
-            trailing_preps: lower_set(&section(&speech, "trailing-preposition")),
             role_connectors: lower_set(&section(&speech, "role-connector")),
             non_predicates: lower_set(&section(&speech, "non-predicate")),
             stances: lower_set(&section(&speech, "stance")),
             active_prefixes: section(&speech, "active-prefix").iter().map(|s| s.to_lowercase()).collect(),
             passive_prefixes: section(&speech, "passive-prefix").iter().map(|s| s.to_lowercase()).collect(),
             conjunctions: lower_set(&section(&speech, "conjunction")),
+            filler: lower_set(&section(&speech, "filler")),
+            trailing_preps: lower_set(&section(&speech, "trailing-preposition")),
             roles: word_lists(&section(&titles, "role")),
             honorifics: lower_set(&section(&titles, "honorific")),
             degrees: lower_set(&section(&titles, "degree")),
