@@ -101,7 +101,58 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
     let indirect = a.indirect(found);
     out.extend(indirect);
     out.sort_by_key(|q| q.content.start);
+    trim_affiliations(ctx, a.cast);
     out
+}
+
+/// Cuts affiliation words glued before a person's name (`Tbk Jahja
+/// Setiaatmadja`, `Masjid Istiqlal Nasaruddin Umar`) when the text names the
+/// person alone by the word where the name proper starts (`Jahja`), and
+/// a word cut reads as an affiliation: an acronym, an organization or
+/// place word, a role word, or a word the text also writes in lowercase.
+/// (Given names before the word used alone, as in `Muhammad Abdi
+/// Suhufan` … `Abdi`, are none of these and stay.)
+/// The actor's name and its long mentions then start at that word; at
+/// least two words of the name are kept.
+fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
+    let p = ctx.profile;
+    let affiliation = |j: usize| {
+        let w = ctx.lower[j].as_str();
+        ctx.is_acronym(j)
+            || ctx.is_common(j)
+            || p.org_heads.contains(w)
+            || p.descriptors.contains(w)
+            || p.is_role_start(w)
+            || p.org_tails.contains(w)
+            || p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person)
+    };
+    for a in 0..cast.actors.len() {
+        if cast.actors[a].kind != ActorKind::Person {
+            continue;
+        }
+        // Words the text uses alone for this actor.
+        let alone: Vec<&str> =
+            cast.mentions.iter().filter(|m| m.actor == a && m.end == m.first + 1).map(|m| ctx.lower[m.first].as_str()).collect();
+        if alone.is_empty() {
+            continue;
+        }
+        let mut renamed = None;
+        for m in cast.mentions.iter_mut().filter(|m| m.actor == a && m.end >= m.first + 3) {
+            let Some(cut) = (m.first + 1..m.end - 1).find(|&j| alone.contains(&ctx.lower[j].as_str())) else { continue };
+            if !(m.first..cut).any(affiliation) || ctx.tokens[m.first..m.end].iter().any(|t| t.kind != TokenKind::Word) {
+                continue;
+            }
+            m.first = cut;
+            m.span = Span::new(ctx.tokens[cut].span.start, m.span.end);
+            renamed = Some(m.span.of(ctx.text).to_string());
+        }
+        if let Some(name) = renamed {
+            let actor = &mut cast.actors[a];
+            if name.len() < actor.name.len() && actor.name.ends_with(name.as_str()) {
+                actor.name = name;
+            }
+        }
+    }
 }
 
 struct Attributor<'c, 'a> {
