@@ -54,6 +54,10 @@ enum Who {
     /// A pronoun or `-nya`: the nearest earlier speaker; `person` when it
     /// cannot be a thing.
     Back { person: bool, plural: bool },
+    /// Capitalised words right after a speech verb that no earlier stage
+    /// read as a name (`kata Hari.`, `kata Oke, seperti dikutip …`): a
+    /// person named there, over tokens `first..end`.
+    Name(usize, usize),
 }
 
 /// A cue found for a quote: who, the cue's token range, and a base confidence.
@@ -228,6 +232,9 @@ impl Attributor<'_, '_> {
             if let Some((who, np_end)) = self.subject_after(i + 1, end) {
                 return Some(Cue { who, first: i, end: np_end, confidence: 0.95 });
             }
+            if let Some(e) = self.bare_name(i + 1, end) {
+                return Some(Cue { who: Who::Name(i + 1, e), first: i, end: e, confidence: 0.7 });
+            }
         }
         // `dia bersikeras`, `itu berkata`, `Jenkins said`: subject then verb.
         if let Some((who, np_end)) = self.subject_after(i, end) {
@@ -359,32 +366,68 @@ impl Attributor<'_, '_> {
         any.map(|(a, e)| (Who::Actor(a), self.np_tail(e, end)))
     }
 
+    /// End of a run of one to three capitalised words at `i` that reads as
+    /// a bare personal name after a speech verb: no word of it is a role,
+    /// organization, place or descriptor word, and a comma, a stop, a
+    /// bracket or a lowercase word follows it.
+    fn bare_name(&self, i: usize, end: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        let mut e = i;
+        while e < end && e < i + 3 && ctx.is_cap(e) && self.cast.mention_at(e).is_none() {
+            let w = ctx.lower[e].as_str();
+            if p.is_role_start(w) || p.is_descriptive(w) || p.place_heads.contains(w) || p.known.contains_key(w) || p.pronouns.contains(w) {
+                return None;
+            }
+            e += 1;
+        }
+        let follows_ok = e >= end || !ctx.is_cap(e) && (ctx.tokens[e].kind == TokenKind::Punct || !self.is_word(e) || ctx.word(e).chars().next().is_some_and(char::is_lowercase));
+        (e > i && follows_ok && self.cast.mention_at(e).is_none()).then_some(e)
+    }
+
     /// The person named within a few words after a role phrase ending at
-    /// `j`, when only role words, connectors and commas stand between.
+    /// `j`, when only role words, affiliations, lowercase nouns of the role
+    /// and up to three commas stand between (`kata Camat Neglasari,
+    /// Kabupaten Tangerang, Ubaidillah Ansar`). The last person of the run
+    /// wins (`Rumah Sakit Umum Pusat Dr Sardjito, Banu Hermawan`).
     fn name_after_role(&self, j: usize, end: usize) -> Option<(usize, usize)> {
         let ctx = self.ctx;
+        let p = ctx.profile;
         let mut k = j;
         let mut commas = 0;
-        while k < end && k < j + 12 {
+        let mut person = None;
+        while k < end && k < j + 20 {
             if let Some(m) = self.cast.mention_at(k) {
-                if self.is_person(m.actor) {
-                    return (m.first == k).then_some((m.actor, m.end));
+                if self.is_person(m.actor) && m.first == k {
+                    person = Some((m.actor, m.end));
                 }
                 // An affiliation: `Kementerian Dalam Negeri (Kemendagri) Akmal Malik`.
                 k = m.end;
                 continue;
             }
+            if person.is_some() && ctx.word(k) != "," {
+                break;
+            }
+            let w = ctx.lower[k].as_str();
+            let noun = self.is_word(k)
+                && !ctx.is_cap(k)
+                && !p.trailing_preps.contains(w)
+                && !p.non_predicates.contains(w)
+                && !p.filler.contains(w)
+                && !self.is_before_verb(k)
+                && !self.is_plain_after_verb(k)
+                && !p.active_prefixes.iter().chain(&p.passive_prefixes).any(|x| w.starts_with(x.as_str()));
             if ctx.word(k) == "," {
                 commas += 1;
-                if commas > 1 {
-                    return None;
+                if commas > 3 {
+                    break;
                 }
-            } else if !self.role_prefix(k, k + 1) {
-                return None;
+            } else if !(self.role_prefix(k, k + 1) || noun) {
+                break;
             }
             k += 1;
         }
-        None
+        person
     }
 
     /// True when token `j` lies inside a role phrase of a named person (`bicara`).
@@ -494,6 +537,13 @@ impl Attributor<'_, '_> {
             Who::Actor(a) => Some(a),
             Who::Office(k) => self.resolve_office(k),
             Who::Document(first, end) => Some(self.document(first, end)),
+            Who::Name(first, end) => {
+                let name = self.ctx.slice(first, end).to_string();
+                let known = self.cast.actors.iter().position(|a| a.kind == ActorKind::Person && a.name == name);
+                let a = known.unwrap_or_else(|| self.cast.add_actor(name, ActorKind::Person, None));
+                self.cast.add_mention(self.ctx, a, first, end);
+                Some(a)
+            }
             Who::Back { person, plural } => {
                 if plural {
                     if let Some(a) = self.plural_subject(at) {
