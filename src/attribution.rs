@@ -515,7 +515,15 @@ impl Attributor<'_, '_> {
             }
             // Appositive: `X, juru bicara Y, mengatakan`.
             let c = (lo..last).rev().find(|&c| ctx.word(c) == ",")?;
-            return self.subject_before(c, lo);
+            if let Some(found) = self.subject_before(c, lo) {
+                return Some(found);
+            }
+            // `Junen, Sekretaris KSU Karya Nugraha Jaya, mengatakan`: a name
+            // no earlier stage read, opening the sentence before a role.
+            let first_comma = (lo..c + 1).find(|&k| ctx.word(k) == ",")?;
+            let role_next = self.is_word(first_comma + 1) && p.is_role_start(&ctx.lower[first_comma + 1]);
+            return (role_next && self.bare_name(lo, first_comma) == Some(first_comma))
+                .then_some((Who::Name(lo, first_comma), lo));
         }
         // `Amerika Serikat dan sekutu utamanya mengatakan`: lowercase words
         // back to a name joined to them by a conjunction.
@@ -652,7 +660,7 @@ impl Attributor<'_, '_> {
             };
             // A bare lowercase role is no one in particular (`banyak pakar berpendapat`).
             let Some(who) = who.filter(|w| match w {
-                Who::Actor(_) => true,
+                Who::Actor(_) | Who::Name(..) => true,
                 Who::Office(k) => {
                     let o = &self.cast.offices[*k];
                     o.anaphoric || ctx.is_cap(o.first)
