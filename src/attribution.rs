@@ -102,6 +102,16 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
         prev = Some((para, speaker));
         out.push(Attributed { content: q.content, kind: QuoteKind::Direct, speaker, cue: cue_span, confidence });
     }
+    // A multi-paragraph quote: the paragraphs before the one with the cue
+    // say the same speaker's words.
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        if out[k].speaker.is_none() && found[k + 1].continues && found[k].close.is_none() {
+            if let Some(s) = out[k + 1].speaker {
+                out[k].speaker = Some(s);
+                out[k].confidence = (out[k + 1].confidence - 0.1).max(0.1);
+            }
+        }
+    }
     let indirect = a.indirect(found);
     out.extend(indirect);
     out.sort_by_key(|q| q.content.start);
@@ -310,6 +320,10 @@ impl Attributor<'_, '_> {
         if i >= end || !self.is_word(i) {
             return None;
         }
+        // `the statement said`: a leading article belongs to the phrase.
+        if p.determiners.contains(ctx.lower[i].as_str()) && i + 1 < end {
+            return self.subject_after(i + 1, end);
+        }
         let w = ctx.lower[i].as_str();
         if p.pronouns.contains(w) {
             return Some((Who::Back { person: true, plural: p.plural_pronouns.contains(w) }, i + 1));
@@ -350,6 +364,13 @@ impl Attributor<'_, '_> {
                 break;
             }
             j += 1;
+        }
+        if let Some((_, e)) = person.filter(|&(_, e)| e < end && ctx.word(e) == ",") {
+            // `kata Camat Neglasari, Kabupaten Tangerang, Ubaidillah Ansar`:
+            // a name after the affiliation is the speaker proper.
+            if let Some(later) = self.name_after_role(e, end) {
+                person = Some(later);
+            }
         }
         if person.is_none() && (office.is_some() || any.is_some()) {
             // `ujar anggota Bawaslu, Lolly Suhenty,`, `kata Kepala Urusan
@@ -843,7 +864,7 @@ impl Attributor<'_, '_> {
                     .profile
                     .document_nouns
                     .iter()
-                    .filter(|d| d.starts_with(head.as_str()) && contains_phrase(&ctx.lower, d))
+                    .filter(|d| d.split(' ').any(|w| w == head) && contains_phrase(&ctx.lower, d))
                     .max_by_key(|d| d.len())
                     .cloned()
                     .unwrap_or(head);

@@ -93,6 +93,8 @@ pub struct Profile {
     pub passive_prefixes: Vec<String>,
     /// Conjunctions that join two subjects (`dan`, `serta`).
     pub conjunctions: HashSet<String>,
+    /// Articles that open a speaker phrase (`the`: `the statement said`).
+    pub determiners: HashSet<String>,
     /// Words that end an organization's name (`tbk`, `group`): never part of a person's name.
     pub org_tails: HashSet<String>,
     /// Words that may sit between a speech verb and its subject or object
@@ -195,6 +197,7 @@ impl Profile {
             active_prefixes: section(&speech, "active-prefix").iter().map(|s| s.to_lowercase()).collect(),
             passive_prefixes: section(&speech, "passive-prefix").iter().map(|s| s.to_lowercase()).collect(),
             conjunctions: lower_set(&section(&speech, "conjunction")),
+            determiners: lower_set(&section(&speech, "determiner")),
             org_tails: lower_set(&section(&grammar, "organization-tail")),
             filler: lower_set(&section(&speech, "filler")),
             trailing_preps: lower_set(&section(&speech, "trailing-preposition")),
