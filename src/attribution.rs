@@ -365,9 +365,13 @@ impl Attributor<'_, '_> {
             }
             j += 1;
         }
-        if let Some((_, e)) = person.filter(|&(_, e)| e < end && ctx.word(e) == ",") {
+        let role_first = office.is_some() || p.is_role_start(w);
+        if let Some((_, e)) = person.filter(|&(_, e)| {
+            role_first && e + 1 < end && ctx.word(e) == "," && ctx.is_cap(e + 1) && !p.is_role_start(&ctx.lower[e + 1])
+        }) {
             // `kata Camat Neglasari, Kabupaten Tangerang, Ubaidillah Ansar`:
-            // a name after the affiliation is the speaker proper.
+            // after a role, a name past the affiliation is the speaker proper
+            // (but in `kata Dedy, Kepala Peleton B` the role is Dedy's).
             if let Some(later) = self.name_after_role(e, end) {
                 person = Some(later);
             }
