@@ -444,10 +444,11 @@ impl Attributor<'_, '_> {
                 && !p.active_prefixes.iter().chain(&p.passive_prefixes).any(|x| w.starts_with(x.as_str()));
             if ctx.word(k) == "," {
                 commas += 1;
-                if commas > 3 {
+                // `ucap Presiden, yang didampingi Menteri X`: a relative clause, not a name.
+                if commas > 3 || p.relatives.contains(ctx.lower_at(k + 1)) {
                     break;
                 }
-            } else if !(self.role_prefix(k, k + 1) || noun) {
+            } else if !(self.role_prefix(k, k + 1) || noun && commas == 0) {
                 break;
             }
             k += 1;
@@ -817,13 +818,16 @@ impl Attributor<'_, '_> {
     fn resolve_office(&mut self, k: usize) -> Option<usize> {
         let o = self.cast.offices[k].clone();
         let before = self.ctx.tokens[o.first].span.start;
+        if o.anaphoric {
+            return self.resolve_anaphoric_office(k);
+        }
         // `wakil menteri luar negeri` → Chang Ho-jin, whose role starts so.
         let holder = self
             .cast
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.span.start < before || o.anaphoric)
+            .filter(|m| m.span.start < before)
             .find(|m| {
                 let a = &self.cast.actors[m.actor];
                 a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| r.to_lowercase().starts_with(&o.role))
@@ -831,18 +835,8 @@ impl Attributor<'_, '_> {
             .map(|m| m.actor);
         if let Some(h) = holder {
             // `kata Presiden`: the role names its holder here.
-            if !o.anaphoric {
-                self.cast.add_mention(self.ctx, h, o.first, o.end);
-            }
+            self.cast.add_mention(self.ctx, h, o.first, o.end);
             return Some(h);
-        }
-        if o.anaphoric {
-            // `juru bicara tersebut` → the earlier office with that role;
-            // `Mantan Ketua DPR ini` → else the person spoken of last.
-            if let Some(earlier) = self.cast.offices[..k].iter().rposition(|x| x.role == o.role && !x.anaphoric) {
-                return self.resolve_office(earlier);
-            }
-            return self.resolve(Who::Back { person: true, plural: false }, before);
         }
         let key = o.text.to_lowercase();
         if let Some(&a) = self.office_actor.get(&key) {
@@ -853,6 +847,46 @@ impl Attributor<'_, '_> {
         self.cast.add_mention(self.ctx, a, o.first, role_end.min(o.end));
         self.office_actor.insert(key, a);
         Some(a)
+    }
+
+    /// `juru bicara tersebut`, `mantan Gubernur DKI Jakarta tersebut`,
+    /// `Mantan Ketua DPR ini`: a person named earlier whose role reads as
+    /// this phrase; else the earlier office of that role; else the person
+    /// spoken of last. The phrase becomes a mention of whoever it names.
+    fn resolve_anaphoric_office(&mut self, k: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let o = self.cast.offices[k].clone();
+        let before = ctx.tokens[o.first].span.start;
+        let mut text = o.text.to_lowercase();
+        while let Some((head, last)) = text.rsplit_once(' ') {
+            if !ctx.profile.demonstratives.contains(last) {
+                break;
+            }
+            text = head.to_string();
+        }
+        let holder = self
+            .cast
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.start < before)
+            .find(|m| {
+                let a = &self.cast.actors[m.actor];
+                a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| r.to_lowercase().starts_with(&text))
+            })
+            .map(|m| m.actor);
+        let found = match holder {
+            Some(h) => Some(h),
+            None => match self.cast.offices[..k].iter().rposition(|x| x.role == o.role && !x.anaphoric) {
+                Some(earlier) => self.resolve_office(earlier),
+                None => self.resolve(Who::Back { person: true, plural: false }, before),
+            },
+        };
+        if let Some(h) = found {
+            let end = self.np_tail(o.end, ctx.tokens.len());
+            self.cast.add_mention(ctx, h, o.first, end);
+        }
+        found
     }
 
     /// The document actor (`pernyataan bersama`), made on first use; the
