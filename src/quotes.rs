@@ -105,8 +105,13 @@ pub fn find(text: &str, tokens: &[Token], layout: &Layout, profile: &Profile, ma
             let c = tokens[m].span.of(text).chars().next().unwrap_or(' ');
             let Some(fam) = family(c) else { continue };
             let (can_open, can_close) = flanking(text, tokens[m].span);
+            // `…, ”kata Kalla.`: a closing mark typed with its space on the
+            // wrong side, right before a speech verb.
+            let spaced_close = m > para.start
+                && matches!(tokens[m - 1].span.of(text), "," | "." | "?" | "!")
+                && cue_follows(text, tokens, profile, m + 1, para.end);
             match stack.last().copied() {
-                Some((o, f)) if f == fam && (can_close || !can_open) => {
+                Some((o, f)) if f == fam && (can_close || !can_open || spaced_close) => {
                     stack.pop();
                     if stack.is_empty() {
                         let continues = reopen == Some(fam) && out_is_first_in(o, para.start, tokens, text);
@@ -133,12 +138,12 @@ pub fn find(text: &str, tokens: &[Token], layout: &Layout, profile: &Profile, ma
                         stack.push((m, fam));
                     }
                 }
-                None if can_open && (fam != Family::Single || has_closer(text, tokens, &marks[k + 1..], fam)) => {
+                None if can_open && !spaced_close && (fam != Family::Single || has_closer(text, tokens, &marks[k + 1..], fam)) => {
                     stack.push((m, fam));
                 }
                 None => {
                     // A closing mark with no opener: recover only before a speech cue.
-                    if can_close && fam == Family::Double && cue_follows(text, tokens, profile, m + 1, para.end) {
+                    if (can_close || spaced_close) && fam == Family::Double && cue_follows(text, tokens, profile, m + 1, para.end) {
                         let continues = carried && last_end == para.start;
                         if let Some(q) = make(text, tokens, last_end, m, None, Some(m), max_chars, continues, true) {
                             out.push(q);
@@ -323,6 +328,10 @@ mod tests {
             ("\"Kami...\" kata Lim.", &["Kami..."]),
             ("Dia \"menolak\" tuduhan itu.", &["menolak"]),
             ("\"Ia bilang 'tidak' kemarin,\" kata Lim.", &["Ia bilang 'tidak' kemarin,"]),
+            // A closing mark with its space on the wrong side, before the cue.
+            ("”Kami siap, ”kata Kalla. Lalu ia pergi.", &["Kami siap,"]),
+            ("\"Kami siap, \"kata Kalla. \"Besok,\" katanya.", &["Kami siap,", "Besok,"]),
+            ("Ini untuk kemanusiaan, ”kata Kalla. Lalu ia pergi.", &["Ini untuk kemanusiaan,"]),
             // Mixed curly and straight marks of one quote.
             ("“Kami siap,\" kata Lim.", &["Kami siap,"]),
             // An inch mark is no quote.
