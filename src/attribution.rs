@@ -1,19 +1,27 @@
 //! Attribution: who said each quote, and the words that say so (the cue).
 //!
 //! For each direct quote, cues are tried in this order, each a small rule
-//! with its examples in `data/<lang>/rules.txt`:
+//! with its examples in `data/<lang>/rules.txt` (run by
+//! `tests/attribution_rules.rs`):
 //!
-//! 1. after the quote: `“…,” kata X`, `“…,” katanya`, `“…,” dia bersikeras`;
+//! 1. after the quote: `“…,” kata X`, `“…,” katanya`, `“…,” dia bersikeras`,
+//!    `“…,” ditambahkan X`; the speaker phrase reads over a role and its
+//!    affiliation to the name (`ujar anggota Bawaslu, Lolly Suhenty,`) and
+//!    stops at time and place phrases (`di Jakarta, Senin`);
 //! 2. later in the same sentence: `“…” dalam “…” …, kata pernyataan itu`;
 //! 3. before the quote: `X: “…”`, `X mengatakan bahwa “…”`, `X, yang
 //!    mengatakan bahwa “…”`, `Menurut X, … “…”`;
 //! 4. no cue: a quote that opens its paragraph continues the previous
-//!    quote's speaker, with low confidence.
+//!    quote's speaker, with low confidence; the first paragraphs of a
+//!    multi-paragraph quote take the speaker of the paragraph with the cue.
 //!
-//! The speaker phrase is resolved to an actor: a named mention; a pronoun
-//! or `-nya` to the nearest speaker before it; `juru bicara tersebut` to the
-//! person or office with that role; `pernyataan itu` to a document actor.
-//! Where nothing resolves, the quote keeps no speaker.
+//! The speaker phrase is resolved to an actor: a named mention; a bare
+//! capitalised name after a speech verb (a new person); a pronoun or `-nya`
+//! to the person the text last introduced as speaking (subjects of speech
+//! verbs, `Menurut X`, mid-sentence cues, passive agents, clause subjects); `juru bicara
+//! tersebut` to the person or office with that role; `pernyataan itu` to a
+//! document actor. Where nothing resolves, the quote keeps no speaker and
+//! a confidence of 0: no speaker beats a wrong one.
 //!
 //! Indirect speech (`X mengatakan bahwa …`, `…, kata X.`) in sentences with
 //! no direct quote becomes quotes of kind indirect.
