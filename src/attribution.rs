@@ -1,19 +1,27 @@
 //! Attribution: who said each quote, and the words that say so (the cue).
 //!
 //! For each direct quote, cues are tried in this order, each a small rule
-//! with its examples in `data/<lang>/rules.txt`:
+//! with its examples in `data/<lang>/rules.txt` (run by
+//! `tests/attribution_rules.rs`):
 //!
-//! 1. after the quote: `“…,” kata X`, `“…,” katanya`, `“…,” dia bersikeras`;
+//! 1. after the quote: `“…,” kata X`, `“…,” katanya`, `“…,” dia bersikeras`,
+//!    `“…,” ditambahkan X`; the speaker phrase reads over a role and its
+//!    affiliation to the name (`ujar anggota Bawaslu, Lolly Suhenty,`) and
+//!    stops at time and place phrases (`di Jakarta, Senin`);
 //! 2. later in the same sentence: `“…” dalam “…” …, kata pernyataan itu`;
 //! 3. before the quote: `X: “…”`, `X mengatakan bahwa “…”`, `X, yang
 //!    mengatakan bahwa “…”`, `Menurut X, … “…”`;
 //! 4. no cue: a quote that opens its paragraph continues the previous
-//!    quote's speaker, with low confidence.
+//!    quote's speaker, with low confidence; the first paragraphs of a
+//!    multi-paragraph quote take the speaker of the paragraph with the cue.
 //!
-//! The speaker phrase is resolved to an actor: a named mention; a pronoun
-//! or `-nya` to the nearest speaker before it; `juru bicara tersebut` to the
-//! person or office with that role; `pernyataan itu` to a document actor.
-//! Where nothing resolves, the quote keeps no speaker.
+//! The speaker phrase is resolved to an actor: a named mention; a bare
+//! capitalised name after a speech verb (a new person); a pronoun or `-nya`
+//! to the person the text last introduced as speaking (subjects of speech
+//! verbs, `Menurut X`, mid-sentence cues, passive agents, clause subjects); `juru bicara
+//! tersebut` to the person or office with that role; `pernyataan itu` to a
+//! document actor. Where nothing resolves, the quote keeps no speaker and
+//! a confidence of 0: no speaker beats a wrong one.
 //!
 //! Indirect speech (`X mengatakan bahwa …`, `…, kata X.`) in sentences with
 //! no direct quote becomes quotes of kind indirect.
@@ -54,6 +62,10 @@ enum Who {
     /// A pronoun or `-nya`: the nearest earlier speaker; `person` when it
     /// cannot be a thing.
     Back { person: bool, plural: bool },
+    /// Capitalised words right after a speech verb that no earlier stage
+    /// read as a name (`kata Hari.`, `kata Oke, seperti dikutip …`): a
+    /// person named there, over tokens `first..end`.
+    Name(usize, usize),
 }
 
 /// A cue found for a quote: who, the cue's token range, and a base confidence.
@@ -98,10 +110,71 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
         prev = Some((para, speaker));
         out.push(Attributed { content: q.content, kind: QuoteKind::Direct, speaker, cue: cue_span, confidence });
     }
+    // A multi-paragraph quote: the paragraphs before the one with the cue
+    // say the same speaker's words.
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        if out[k].speaker.is_none() && found[k + 1].continues && found[k].close.is_none() {
+            if let Some(s) = out[k + 1].speaker {
+                out[k].speaker = Some(s);
+                out[k].confidence = (out[k + 1].confidence - 0.1).max(0.1);
+            }
+        }
+    }
     let indirect = a.indirect(found);
     out.extend(indirect);
     out.sort_by_key(|q| q.content.start);
+    trim_affiliations(ctx, a.cast);
     out
+}
+
+/// Cuts affiliation words glued before a person's name (`Tbk Jahja
+/// Setiaatmadja`, `Masjid Istiqlal Nasaruddin Umar`) when the text names the
+/// person alone by the word where the name proper starts (`Jahja`), and
+/// a word cut reads as an affiliation: an acronym, an organization or
+/// place word, a role word, or a word the text also writes in lowercase.
+/// (Given names before the word used alone, as in `Muhammad Abdi
+/// Suhufan` … `Abdi`, are none of these and stay.)
+/// The actor's name and its long mentions then start at that word; at
+/// least two words of the name are kept.
+fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
+    let p = ctx.profile;
+    let affiliation = |j: usize| {
+        let w = ctx.lower[j].as_str();
+        ctx.is_acronym(j)
+            || ctx.is_common(j)
+            || p.org_heads.contains(w)
+            || p.descriptors.contains(w)
+            || p.is_role_start(w)
+            || p.org_tails.contains(w)
+            || p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person)
+    };
+    for a in 0..cast.actors.len() {
+        if cast.actors[a].kind != ActorKind::Person {
+            continue;
+        }
+        // Words the text uses alone for this actor.
+        let alone: Vec<&str> =
+            cast.mentions.iter().filter(|m| m.actor == a && m.end == m.first + 1).map(|m| ctx.lower[m.first].as_str()).collect();
+        if alone.is_empty() {
+            continue;
+        }
+        let mut renamed = None;
+        for m in cast.mentions.iter_mut().filter(|m| m.actor == a && m.end >= m.first + 3) {
+            let Some(cut) = (m.first + 1..m.end - 1).find(|&j| alone.contains(&ctx.lower[j].as_str())) else { continue };
+            if !(m.first..cut).any(affiliation) || ctx.tokens[m.first..m.end].iter().any(|t| t.kind != TokenKind::Word) {
+                continue;
+            }
+            m.first = cut;
+            m.span = Span::new(ctx.tokens[cut].span.start, m.span.end);
+            renamed = Some(m.span.of(ctx.text).to_string());
+        }
+        if let Some(name) = renamed {
+            let actor = &mut cast.actors[a];
+            if name.len() < actor.name.len() && actor.name.ends_with(name.as_str()) {
+                actor.name = name;
+            }
+        }
+    }
 }
 
 struct Attributor<'c, 'a> {
@@ -145,6 +218,11 @@ impl Attributor<'_, '_> {
             && p.pointing_suffixes.iter().any(|s| w.strip_suffix(s.as_str()).is_some_and(|b| p.verbs_after.contains(b)))
     }
 
+    /// A passive speech verb, whose agent follows (`disampaikan X`).
+    fn is_passive(&self, i: usize) -> bool {
+        self.ctx.profile.passive_prefixes.iter().any(|p| self.ctx.lower[i].starts_with(p.as_str()))
+    }
+
     fn is_plain_after_verb(&self, i: usize) -> bool {
         self.is_word(i) && self.ctx.profile.verbs_after.contains(&self.ctx.lower[i])
     }
@@ -171,6 +249,9 @@ impl Attributor<'_, '_> {
         if self.is_plain_after_verb(i) {
             if let Some((who, np_end)) = self.subject_after(i + 1, end) {
                 return Some(Cue { who, first: i, end: np_end, confidence: 0.95 });
+            }
+            if let Some(e) = self.bare_name(i + 1, end) {
+                return Some(Cue { who: Who::Name(i + 1, e), first: i, end: e, confidence: 0.7 });
             }
         }
         // `dia bersikeras`, `itu berkata`, `Jenkins said`: subject then verb.
@@ -247,6 +328,10 @@ impl Attributor<'_, '_> {
         if i >= end || !self.is_word(i) {
             return None;
         }
+        // `the statement said`: a leading article belongs to the phrase.
+        if p.determiners.contains(ctx.lower[i].as_str()) && i + 1 < end {
+            return self.subject_after(i + 1, end);
+        }
         let w = ctx.lower[i].as_str();
         if p.pronouns.contains(w) {
             return Some((Who::Back { person: true, plural: p.plural_pronouns.contains(w) }, i + 1));
@@ -288,6 +373,23 @@ impl Attributor<'_, '_> {
             }
             j += 1;
         }
+        let role_first = office.is_some() || p.is_role_start(w);
+        if let Some((_, e)) = person.filter(|&(_, e)| {
+            role_first && e + 1 < end && ctx.word(e) == "," && ctx.is_cap(e + 1) && !p.is_role_start(&ctx.lower[e + 1])
+        }) {
+            // `kata Camat Neglasari, Kabupaten Tangerang, Ubaidillah Ansar`:
+            // after a role, a name past the affiliation is the speaker proper
+            // (but in `kata Dedy, Kepala Peleton B` the role is Dedy's).
+            if let Some(later) = self.name_after_role(e, end) {
+                person = Some(later);
+            }
+        }
+        if person.is_none() && (office.is_some() || any.is_some()) {
+            // `ujar anggota Bawaslu, Lolly Suhenty,`, `kata Kepala Urusan
+            // Perencanaan di Desa Pandanlandung Doni Andriawan`: the name
+            // after the role or affiliation, through role words and commas.
+            person = self.name_after_role(j, end);
+        }
         if let Some((a, e)) = person {
             return Some((Who::Actor(a), self.np_tail(e, end)));
         }
@@ -295,6 +397,71 @@ impl Attributor<'_, '_> {
             return Some((Who::Office(k), self.np_tail(e, end)));
         }
         any.map(|(a, e)| (Who::Actor(a), self.np_tail(e, end)))
+    }
+
+    /// End of a run of one to three capitalised words at `i` that reads as
+    /// a bare personal name after a speech verb: no word of it is a role,
+    /// organization, place or descriptor word, and a comma, a stop, a
+    /// bracket or a lowercase word follows it.
+    fn bare_name(&self, i: usize, end: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        let mut e = i;
+        while e < end && e < i + 3 && ctx.is_cap(e) && self.cast.mention_at(e).is_none() {
+            let w = ctx.lower[e].as_str();
+            if p.is_role_start(w) || p.is_descriptive(w) || p.place_heads.contains(w) || p.known.contains_key(w) || p.pronouns.contains(w) {
+                return None;
+            }
+            e += 1;
+        }
+        let follows_ok = e >= end || !ctx.is_cap(e) && (ctx.tokens[e].kind == TokenKind::Punct || !self.is_word(e) || ctx.word(e).chars().next().is_some_and(char::is_lowercase));
+        (e > i && follows_ok && self.cast.mention_at(e).is_none()).then_some(e)
+    }
+
+    /// The person named within a few words after a role phrase ending at
+    /// `j`, when only role words, affiliations, lowercase nouns of the role
+    /// and up to three commas stand between (`kata Camat Neglasari,
+    /// Kabupaten Tangerang, Ubaidillah Ansar`). The last person of the run
+    /// wins (`Rumah Sakit Umum Pusat Dr Sardjito, Banu Hermawan`).
+    fn name_after_role(&self, j: usize, end: usize) -> Option<(usize, usize)> {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        let mut k = j;
+        let mut commas = 0;
+        let mut person = None;
+        while k < end && k < j + 20 {
+            if let Some(m) = self.cast.mention_at(k) {
+                if self.is_person(m.actor) && m.first == k {
+                    person = Some((m.actor, m.end));
+                }
+                // An affiliation: `Kementerian Dalam Negeri (Kemendagri) Akmal Malik`.
+                k = m.end;
+                continue;
+            }
+            if person.is_some() && ctx.word(k) != "," {
+                break;
+            }
+            let w = ctx.lower[k].as_str();
+            let noun = self.is_word(k)
+                && !ctx.is_cap(k)
+                && !p.trailing_preps.contains(w)
+                && !p.non_predicates.contains(w)
+                && !p.filler.contains(w)
+                && !self.is_before_verb(k)
+                && !self.is_plain_after_verb(k)
+                && !p.active_prefixes.iter().chain(&p.passive_prefixes).any(|x| w.starts_with(x.as_str()));
+            if ctx.word(k) == "," {
+                commas += 1;
+                // `ucap Presiden, yang didampingi Menteri X`: a relative clause, not a name.
+                if commas > 3 || p.relatives.contains(ctx.lower_at(k + 1)) {
+                    break;
+                }
+            } else if !(self.role_prefix(k, k + 1) || noun && commas == 0) {
+                break;
+            }
+            k += 1;
+        }
+        person
     }
 
     /// True when token `j` lies inside a role phrase of a named person (`bicara`).
@@ -363,6 +530,14 @@ impl Attributor<'_, '_> {
                 }
             }
         }
+        if ctx.word(last) == "," && last > lo {
+            // `Pengajar di Fakultas Hukum, Hamidah Abdurrachman, menilai`: the name before the comma.
+            if let Some(m) = self.cast.mention_at(last - 1).filter(|m| m.end == last && m.first >= lo) {
+                if self.is_person(m.actor) {
+                    return Some((Who::Actor(m.actor), m.first));
+                }
+            }
+        }
         if ctx.word(last) == "," {
             // `…, klaim Jenkins, menambahkan bahwa`: the speaker of the cue before the comma.
             let cue = (last.saturating_sub(8).max(lo)..last).find_map(|v| {
@@ -374,15 +549,26 @@ impl Attributor<'_, '_> {
             }
             // Appositive: `X, juru bicara Y, mengatakan`.
             let c = (lo..last).rev().find(|&c| ctx.word(c) == ",")?;
-            return self.subject_before(c, lo);
+            if let Some(found) = self.subject_before(c, lo) {
+                return Some(found);
+            }
+            // `Junen, Sekretaris KSU Karya Nugraha Jaya, mengatakan`: a name
+            // no earlier stage read, opening the sentence before a role.
+            let first_comma = (lo..c + 1).find(|&k| ctx.word(k) == ",")?;
+            let role_next = self.is_word(first_comma + 1) && p.is_role_start(&ctx.lower[first_comma + 1]);
+            return (role_next && self.bare_name(lo, first_comma) == Some(first_comma))
+                .then_some((Who::Name(lo, first_comma), lo));
         }
-        // `Amerika Serikat dan sekutu utamanya mengatakan`: lowercase words back to a name.
+        // `Amerika Serikat dan sekutu utamanya mengatakan`: lowercase words
+        // back to a name joined to them by a conjunction.
         let mut k = last;
         while k > lo && k + 6 > last && self.is_word(k) && !ctx.is_cap(k) {
             k -= 1;
         }
         match self.cast.mention_at(k) {
-            Some(m) if k != last && m.first >= lo => Some((Who::Actor(m.actor), m.first)),
+            Some(m) if k != last && m.first >= lo && p.conjunctions.contains(ctx.lower_at(m.end)) => {
+                Some((Who::Actor(m.actor), m.first))
+            }
             _ => None,
         }
     }
@@ -393,6 +579,13 @@ impl Attributor<'_, '_> {
             Who::Actor(a) => Some(a),
             Who::Office(k) => self.resolve_office(k),
             Who::Document(first, end) => Some(self.document(first, end)),
+            Who::Name(first, end) => {
+                let name = self.ctx.slice(first, end).to_string();
+                let known = self.cast.actors.iter().position(|a| a.kind == ActorKind::Person && a.name == name);
+                let a = known.unwrap_or_else(|| self.cast.add_actor(name, ActorKind::Person, None));
+                self.cast.add_mention(self.ctx, a, first, end);
+                Some(a)
+            }
             Who::Back { person, plural } => {
                 if plural {
                     if let Some(a) = self.plural_subject(at) {
@@ -438,33 +631,191 @@ impl Attributor<'_, '_> {
         self.speakers.insert(k, (pos, actor));
     }
 
-    /// Pre-pass: the subjects of speech verbs outside quotes
-    /// (`X mengatakan, …`, `Menurut X, …`) are speakers that `-nya` and
-    /// pronouns can point back to.
+    /// Pre-pass: who the text is about, sentence by sentence, so that
+    /// `-nya` and pronouns can point back to them. Outside quotes it
+    /// records, at the position of the evidence:
+    ///
+    /// - the subjects of speech verbs (`X mengatakan, …`, `X, juru bicara Y,
+    ///   menilai …`), falling back to the person opening the sentence;
+    /// - the speakers of cues inside a sentence (`…, tambah Fredly, …`,
+    ///   `Kata Agung, …`) and of `Menurut X, …`;
+    /// - the agents of passive speech verbs (`Hal senada disampaikan X`);
+    /// - a person named as the subject of a clause (`Gubernur BI Perry
+    ///   Warjiyo mendorong …`, `Toto Sugito yakin, …`).
     fn speech_events(&mut self, found: &[FoundQuote]) {
         let ctx = self.ctx;
         let mut inside = vec![false; ctx.tokens.len()];
         for q in found {
             inside[q.first..q.end].iter_mut().for_each(|x| *x = true);
+            if let Some(o) = q.open {
+                inside[o] = true;
+            }
+            if let Some(c) = q.close {
+                inside[c] = true;
+            }
         }
+        // Actors named by an explicit cue somewhere: those a clause subject may point to.
+        let mut cued: Vec<usize> = found
+            .iter()
+            .filter_map(|q| match self.cue_after(q).map(|c| c.who) {
+                Some(Who::Actor(a)) => Some(a),
+                _ => None,
+            })
+            .collect();
+        let mut subjects: Vec<(usize, usize)> = Vec::new();
+        // Past a reporting frame (`X menambahkan, …`, `Menurut X, …`) the
+        // sentence is what was said: its subjects are not speakers.
+        let mut framed_until = 0;
         for v in 0..ctx.tokens.len() {
-            if inside[v] {
+            if inside[v] || !self.is_word(v) || v < framed_until {
                 continue;
             }
             let s = self.sentence_of(v);
+            let clause_open = v == s.start || matches!(ctx.word(v - 1), "," | "(" | "—" | "–" | ";");
             let who = if self.is_before_verb(v) {
-                self.subject_before(v, s.start).map(|(w, _)| w)
-            } else if ctx.profile.according.iter().any(|a| a.len() == 1 && a[0] == ctx.lower[v]) {
+                self.subject_before(v, s.start)
+                    .map(|(w, _)| w)
+                    .filter(|w| match w {
+                        Who::Actor(a) => self.is_person(*a),
+                        _ => true,
+                    })
+                    .or_else(|| self.opening_subject(s.start, v).map(Who::Actor))
+            } else if ctx.profile.according.iter().any(|a| a.len() == 1 && a[0] == ctx.lower[v])
+                || (self.is_plain_after_verb(v) && (clause_open || self.is_passive(v)))
+            {
                 self.subject_after(v + 1, s.end).map(|(w, _)| w)
             } else {
+                if let Some(m) = self.cast.mention_at(v).filter(|m| m.first == v && self.is_person(m.actor)) {
+                    if self.is_clause_subject(m.first, m.end, s.start, s.end) {
+                        subjects.push((ctx.tokens[v].span.start, m.actor));
+                    }
+                }
                 None
             };
-            let Some(who) = who.filter(|w| matches!(w, Who::Actor(_) | Who::Office(_))) else { continue };
+            // A bare lowercase role is no one in particular (`banyak pakar berpendapat`).
+            let Some(who) = who.filter(|w| match w {
+                Who::Actor(_) | Who::Name(..) => true,
+                Who::Office(k) => {
+                    let o = &self.cast.offices[*k];
+                    o.anaphoric || ctx.is_cap(o.first)
+                }
+                _ => false,
+            }) else {
+                continue;
+            };
             let pos = ctx.tokens[v].span.start;
             if let Some(a) = self.resolve(who, pos).filter(|&a| self.is_person(a)) {
                 self.spoke(pos, a);
+                cued.push(a);
+                framed_until = s.end;
             }
         }
+        // A clause subject counts when the text also cues it as a speaker or gives it a role.
+        for (pos, a) in subjects {
+            if cued.contains(&a) || self.cast.actors[a].role.is_some() {
+                self.spoke(pos, a);
+            }
+        }
+    }
+
+    /// True when the words `a..b` may stand before a name as its role or
+    /// affiliation (`Kepala BNPB yang juga Ketua Satgas Covid-19`,
+    /// `Perencana keuangan dari ZAP Finance`): capitalised words, numbers,
+    /// role words and the connectors of `[role-connector]`.
+    fn role_prefix(&self, a: usize, b: usize) -> bool {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        b - a <= 16
+            && (a..b).all(|j| {
+                let t = &ctx.tokens[j];
+                match t.kind {
+                    TokenKind::Number => true,
+                    TokenKind::Word => {
+                        let w = ctx.lower[j].as_str();
+                        ctx.is_cap(j)
+                            || p.is_role_start(w)
+                            || self.in_role_phrase(j)
+                            || p.org_heads.contains(w)
+                            || p.role_connectors.contains(w)
+                    }
+                    _ => matches!(ctx.word(j), "(" | ")" | "/" | "-" | "&" | "."),
+                }
+            })
+    }
+
+    /// Start of the clause holding token `i`: after the last `,`, `;` or
+    /// dash before it in the sentence starting at `lo`.
+    fn clause_start(&self, i: usize, lo: usize) -> usize {
+        (lo..i).rev().find(|&j| matches!(self.ctx.word(j), "," | ";" | "—" | "–")).map_or(lo, |j| j + 1)
+    }
+
+    /// True when the person mention `first..end` is the subject of its
+    /// clause: only role words stand before it in the clause, and a
+    /// predicate follows (`… Perry Warjiyo mendorong`, `Toto Sugito yakin,`),
+    /// not a preposition or a conjunction (`bersama Presiden X dan …`) nor a
+    /// passive verb.
+    fn is_clause_subject(&self, first: usize, end: usize, lo: usize, hi: usize) -> bool {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        let c = self.clause_start(first, lo);
+        if !self.role_prefix(c, first) {
+            return false;
+        }
+        let mut j = end;
+        // `Rizki Rifai (19)`
+        if j < hi && ctx.word(j) == "(" {
+            j = (j..hi.min(j + 6)).find(|&k| ctx.word(k) == ")").map_or(j, |k| k + 1);
+        }
+        while j < hi && ADVERBS.contains(&ctx.lower[j].as_str()) {
+            j += 1;
+        }
+        if j >= hi {
+            return false;
+        }
+        if ctx.word(j) == "," {
+            // `Dedy, Kepala Peleton B, menuturkan`: an appositive at the sentence start.
+            return c == lo;
+        }
+        let w = ctx.lower[j].as_str();
+        self.is_word(j)
+            && !ctx.is_cap(j)
+            && !p.non_predicates.contains(w)
+            && (self.is_before_verb(j)
+                || p.stances.contains(w)
+                || p.active_prefixes.iter().any(|x| w.len() >= x.len() + 3 && w.starts_with(x.as_str())))
+    }
+
+    /// The person opening the sentence `lo..v` as subject of the verb at
+    /// `v` when a long phrase stands between them (`Kepala BNPB … Doni
+    /// Monardo, saat dihubungi, Senin …, mengatakan`). The opening run of
+    /// role words, affiliations and names is read to its end, so the last
+    /// person in it wins (`Ketua Umum Koperasi … Pangalengan, Aun Gunawan,`).
+    fn opening_subject(&self, lo: usize, v: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let mut j = lo;
+        let mut person = None;
+        let mut commas = 0;
+        while j < v {
+            if let Some(m) = self.cast.mention_at(j) {
+                if self.is_person(m.actor) {
+                    person = Some((m.actor, m.end));
+                }
+                j = m.end;
+                continue;
+            }
+            if ctx.word(j) == "," {
+                commas += 1;
+                if commas > 2 {
+                    break;
+                }
+            } else if !self.role_prefix(j, j + 1) {
+                break;
+            }
+            j += 1;
+        }
+        let (a, e) = person?;
+        // No other speech verb between it and `v`.
+        (!(e..v).any(|j| self.is_before_verb(j))).then_some(a)
     }
 
     fn is_person(&self, a: usize) -> bool {
@@ -475,13 +826,16 @@ impl Attributor<'_, '_> {
     fn resolve_office(&mut self, k: usize) -> Option<usize> {
         let o = self.cast.offices[k].clone();
         let before = self.ctx.tokens[o.first].span.start;
+        if o.anaphoric {
+            return self.resolve_anaphoric_office(k);
+        }
         // `wakil menteri luar negeri` → Chang Ho-jin, whose role starts so.
         let holder = self
             .cast
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.span.start < before || o.anaphoric)
+            .filter(|m| m.span.start < before)
             .find(|m| {
                 let a = &self.cast.actors[m.actor];
                 a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| r.to_lowercase().starts_with(&o.role))
@@ -489,15 +843,8 @@ impl Attributor<'_, '_> {
             .map(|m| m.actor);
         if let Some(h) = holder {
             // `kata Presiden`: the role names its holder here.
-            if !o.anaphoric {
-                self.cast.add_mention(self.ctx, h, o.first, o.end);
-            }
+            self.cast.add_mention(self.ctx, h, o.first, o.end);
             return Some(h);
-        }
-        if o.anaphoric {
-            // `juru bicara tersebut` → the earlier office with that role.
-            let earlier = self.cast.offices[..k].iter().rposition(|x| x.role == o.role && !x.anaphoric)?;
-            return self.resolve_office(earlier);
         }
         let key = o.text.to_lowercase();
         if let Some(&a) = self.office_actor.get(&key) {
@@ -508,6 +855,46 @@ impl Attributor<'_, '_> {
         self.cast.add_mention(self.ctx, a, o.first, role_end.min(o.end));
         self.office_actor.insert(key, a);
         Some(a)
+    }
+
+    /// `juru bicara tersebut`, `mantan Gubernur DKI Jakarta tersebut`,
+    /// `Mantan Ketua DPR ini`: a person named earlier whose role reads as
+    /// this phrase; else the earlier office of that role; else the person
+    /// spoken of last. The phrase becomes a mention of whoever it names.
+    fn resolve_anaphoric_office(&mut self, k: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        let o = self.cast.offices[k].clone();
+        let before = ctx.tokens[o.first].span.start;
+        let mut text = o.text.to_lowercase();
+        while let Some((head, last)) = text.rsplit_once(' ') {
+            if !ctx.profile.demonstratives.contains(last) {
+                break;
+            }
+            text = head.to_string();
+        }
+        let holder = self
+            .cast
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.start < before)
+            .find(|m| {
+                let a = &self.cast.actors[m.actor];
+                a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| r.to_lowercase().starts_with(&text))
+            })
+            .map(|m| m.actor);
+        let found = match holder {
+            Some(h) => Some(h),
+            None => match self.cast.offices[..k].iter().rposition(|x| x.role == o.role && !x.anaphoric) {
+                Some(earlier) => self.resolve_office(earlier),
+                None => self.resolve(Who::Back { person: true, plural: false }, before),
+            },
+        };
+        if let Some(h) = found {
+            let end = self.np_tail(o.end, ctx.tokens.len());
+            self.cast.add_mention(ctx, h, o.first, end);
+        }
+        found
     }
 
     /// The document actor (`pernyataan bersama`), made on first use; the
@@ -523,7 +910,7 @@ impl Attributor<'_, '_> {
                     .profile
                     .document_nouns
                     .iter()
-                    .filter(|d| d.starts_with(head.as_str()) && contains_phrase(&ctx.lower, d))
+                    .filter(|d| d.split(' ').any(|w| w == head) && contains_phrase(&ctx.lower, d))
                     .max_by_key(|d| d.len())
                     .cloned()
                     .unwrap_or(head);

@@ -81,6 +81,22 @@ pub struct Profile {
     pub demonstratives: HashSet<String>,
     /// Nouns for documents that can speak (`pernyataan`, `statement`).
     pub document_nouns: HashSet<String>,
+    /// Lowercase words that may join a role to a name (`dari`, `bidang`, `sekaligus`).
+    pub role_connectors: HashSet<String>,
+    /// Words that, right after a name, show it is not a clause subject (`dan`, `bersama`).
+    pub non_predicates: HashSet<String>,
+    /// Predicates of stance that report a view like a speech verb (`yakin`, `optimistis`).
+    pub stances: HashSet<String>,
+    /// Prefixes of active verbs (`me`, `ber`): a word so formed after a name is its predicate.
+    pub active_prefixes: Vec<String>,
+    /// Prefixes of passive speech verbs, whose agent follows (`di`: `disampaikan X`).
+    pub passive_prefixes: Vec<String>,
+    /// Conjunctions that join two subjects (`dan`, `serta`).
+    pub conjunctions: HashSet<String>,
+    /// Articles that open a speaker phrase (`the`: `the statement said`).
+    pub determiners: HashSet<String>,
+    /// Words that end an organization's name (`tbk`, `group`): never part of a person's name.
+    pub org_tails: HashSet<String>,
     /// Words that may sit between a speech verb and its subject or object
     /// (`kepada`, `wartawan`): skipped when looking for the speaker.
     pub filler: HashSet<String>,
@@ -175,6 +191,14 @@ impl Profile {
             relatives: lower_set(&section(&speech, "relative")),
             demonstratives: lower_set(&section(&speech, "demonstrative")),
             document_nouns: lower_set(&section(&speech, "document")),
+            role_connectors: lower_set(&section(&speech, "role-connector")),
+            non_predicates: lower_set(&section(&speech, "non-predicate")),
+            stances: lower_set(&section(&speech, "stance")),
+            active_prefixes: section(&speech, "active-prefix").iter().map(|s| s.to_lowercase()).collect(),
+            passive_prefixes: section(&speech, "passive-prefix").iter().map(|s| s.to_lowercase()).collect(),
+            conjunctions: lower_set(&section(&speech, "conjunction")),
+            determiners: lower_set(&section(&speech, "determiner")),
+            org_tails: lower_set(&section(&grammar, "organization-tail")),
             filler: lower_set(&section(&speech, "filler")),
             trailing_preps: lower_set(&section(&speech, "trailing-preposition")),
             roles: word_lists(&section(&titles, "role")),

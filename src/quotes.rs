@@ -91,7 +91,12 @@ pub fn find(text: &str, tokens: &[Token], layout: &Layout, profile: &Profile, ma
     let mut out: Vec<FoundQuote> = Vec::new();
     // An unclosed double quote at the end of the previous paragraph.
     let mut dangling: Option<Family> = None;
+    // The previous paragraph ended inside a quote whose mark was lost, with
+    // no cue to end it: a lone closing mark opening this paragraph's
+    // quote carries the same quote on.
+    let mut lost_open = false;
     for para in &layout.paragraphs {
+        let carried = std::mem::take(&mut lost_open);
         let marks: Vec<usize> = para.clone().filter(|&i| tokens[i].kind == TokenKind::Quote).collect();
         let mut stack: Vec<(usize, Family)> = Vec::new();
         let mut last_end = para.start; // tokens before this are taken by an earlier quote
@@ -100,8 +105,13 @@ pub fn find(text: &str, tokens: &[Token], layout: &Layout, profile: &Profile, ma
             let c = tokens[m].span.of(text).chars().next().unwrap_or(' ');
             let Some(fam) = family(c) else { continue };
             let (can_open, can_close) = flanking(text, tokens[m].span);
+            // `…, ”kata Kalla.`: a closing mark typed with its space on the
+            // wrong side, right before a speech verb.
+            let spaced_close = m > para.start
+                && matches!(tokens[m - 1].span.of(text), "," | "." | "?" | "!")
+                && cue_follows(text, tokens, profile, m + 1, para.end);
             match stack.last().copied() {
-                Some((o, f)) if f == fam && (can_close || !can_open) => {
+                Some((o, f)) if f == fam && (can_close || !can_open || spaced_close) => {
                     stack.pop();
                     if stack.is_empty() {
                         let continues = reopen == Some(fam) && out_is_first_in(o, para.start, tokens, text);
@@ -128,13 +138,14 @@ pub fn find(text: &str, tokens: &[Token], layout: &Layout, profile: &Profile, ma
                         stack.push((m, fam));
                     }
                 }
-                None if can_open && (fam != Family::Single || has_closer(text, tokens, &marks[k + 1..], fam)) => {
+                None if can_open && !spaced_close && (fam != Family::Single || has_closer(text, tokens, &marks[k + 1..], fam)) => {
                     stack.push((m, fam));
                 }
                 None => {
                     // A closing mark with no opener: recover only before a speech cue.
-                    if can_close && fam == Family::Double && cue_follows(text, tokens, profile, m + 1, para.end) {
-                        if let Some(q) = make(text, tokens, last_end, m, None, Some(m), max_chars, false, true) {
+                    if (can_close || spaced_close) && fam == Family::Double && cue_follows(text, tokens, profile, m + 1, para.end) {
+                        let continues = carried && last_end == para.start;
+                        if let Some(q) = make(text, tokens, last_end, m, None, Some(m), max_chars, continues, true) {
                             out.push(q);
                         }
                         last_end = m + 1;
@@ -146,6 +157,7 @@ pub fn find(text: &str, tokens: &[Token], layout: &Layout, profile: &Profile, ma
             if matches!(fam, Family::Double | Family::Guillemet) {
                 let next_reopens = next_paragraph_reopens(text, tokens, layout, para.end, fam);
                 let end = if next_reopens { para.end } else { cue_cut(text, tokens, profile, o + 1, para.end) };
+                lost_open = !next_reopens && end == para.end && fam == Family::Double;
                 let continues = reopen == Some(fam) && out_is_first_in(o, para.start, tokens, text);
                 if let Some(q) = make(text, tokens, o + 1, end, Some(o), None, max_chars, continues, !next_reopens) {
                     out.push(q);
@@ -293,6 +305,70 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert!(!q[0].continues && q[1].continues);
         assert!(!q[0].recovered);
+    }
+
+    /// Quotes with their `continues` and `recovered` flags.
+    fn flagged(t: &str) -> Vec<(String, bool, bool)> {
+        let toks = tokenize(t);
+        let l = sentences::split(t, &toks);
+        find(t, &toks, &l, profile("id").unwrap(), 4000)
+            .iter()
+            .map(|q| (q.content.of(t).to_string(), q.continues, q.recovered))
+            .collect()
+    }
+
+    #[test]
+    fn straight_ascii_quotes() {
+        let rows: &[(&str, &[&str])] = &[
+            ("\"Kami siap,\" kata Lim, \"dan besok kami berangkat.\"", &["Kami siap,", "dan besok kami berangkat."]),
+            ("\"Kami siap,\"kata Lim.", &["Kami siap,"]),
+            ("Lim berkata:\"Kami siap.\"", &["Kami siap."]),
+            ("\" Kami siap, \" kata Lim.", &["Kami siap,"]),
+            ("\"Mengapa?\" tanya Lim.", &["Mengapa?"]),
+            ("\"Kami...\" kata Lim.", &["Kami..."]),
+            ("Dia \"menolak\" tuduhan itu.", &["menolak"]),
+            ("\"Ia bilang 'tidak' kemarin,\" kata Lim.", &["Ia bilang 'tidak' kemarin,"]),
+            // A closing mark with its space on the wrong side, before the cue.
+            ("”Kami siap, ”kata Kalla. Lalu ia pergi.", &["Kami siap,"]),
+            ("\"Kami siap, \"kata Kalla. \"Besok,\" katanya.", &["Kami siap,", "Besok,"]),
+            ("Ini untuk kemanusiaan, ”kata Kalla. Lalu ia pergi.", &["Ini untuk kemanusiaan,"]),
+            // Mixed curly and straight marks of one quote.
+            ("“Kami siap,\" kata Lim.", &["Kami siap,"]),
+            // An inch mark is no quote.
+            ("Layar 14\" itu murah.", &[]),
+        ];
+        for (input, want) in rows {
+            assert_eq!(&quotes(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn closing_mark_used_as_opener() {
+        // Kompas opens with ” as well as closing with it.
+        assert_eq!(quotes("”Kami siap,” ujar Parwati.\n”Besok berangkat.”"), ["Kami siap,", "Besok berangkat."]);
+        assert_eq!(quotes("Ia menyebutnya ”tidak masuk akal” kemarin."), ["tidak masuk akal"]);
+        let q = flagged("”Paragraf satu.\n”Paragraf dua,” kata Lim.");
+        assert_eq!(q, [("Paragraf satu.".into(), false, false), ("Paragraf dua,".into(), true, false)]);
+    }
+
+    #[test]
+    fn multi_paragraph_straight_quotes() {
+        let q = flagged("\"Paragraf satu.\n\"Paragraf dua.\n\"Paragraf tiga,\" kata Lim.");
+        let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(texts, ["Paragraf satu.", "Paragraf dua.", "Paragraf tiga,"]);
+        assert_eq!(q.iter().map(|x| x.1).collect::<Vec<_>>(), [false, true, true]);
+        // Both marks lost at the paragraph break: the second paragraph's lone
+        // closing mark still carries the quote on.
+        let q = flagged("\"Paragraf satu.\nParagraf dua,\" kata Lim.");
+        assert_eq!(q, [("Paragraf satu.".into(), false, true), ("Paragraf dua,".into(), true, true)]);
+    }
+
+    #[test]
+    fn a_lost_mark_never_swallows_later_paragraphs() {
+        let t = "Dia \"menolak tuduhan itu dan pergi.\nHarga naik.\n\"Kami siap,\" kata Lim.\n“Stok cukup,” ujar Ani.";
+        assert_eq!(quotes(t), ["menolak tuduhan itu dan pergi.", "Kami siap,", "Stok cukup,"]);
+        // A stray opener mid-paragraph before a cue ends at the cue.
+        assert_eq!(quotes("\"Kami siap, kata Lim. Lalu ia pergi.\nParagraf lain."), ["Kami siap,"]);
     }
 
     #[test]
