@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use crate::context::Ctx;
 use crate::document::ActorKind;
 use crate::span::Span;
+use crate::tagger;
 use crate::tokens::TokenKind;
 
 /// One actor found in the text.
@@ -155,6 +156,15 @@ const ORG_CONNECTORS: &[&str] = &["dan", "untuk", "of", "and", "for", "&", "the"
 
 impl Reader<'_, '_> {
     fn sentence(&mut self, start: usize, end: usize) {
+        let before = self.chunks.len();
+        self.rules(start, end);
+        if self.ctx.profile.tagged {
+            self.reconcile(start, end, before);
+        }
+    }
+
+    /// Reads the sentence `start..end` with the rules: roles, runs, brackets.
+    fn rules(&mut self, start: usize, end: usize) {
         let ctx = self.ctx;
         let mut i = start;
         while i < end {
@@ -170,6 +180,58 @@ impl Reader<'_, '_> {
                 i += 1;
             }
         }
+    }
+
+    /// Joins the rules' chunks of one sentence (from index `before`) with the
+    /// learned tagger's entities: chunks backed by a role, a title or the
+    /// gazetteer stay; weaker ones take the tagger's kind if it agrees on
+    /// the span, its span if it overlaps, and go if it sees nothing there;
+    /// entities only the tagger sees are added.
+    fn reconcile(&mut self, start: usize, end: usize, before: usize) {
+        let ctx = self.ctx;
+        let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
+        let hints = tagger::hints(&words, ctx.profile);
+        let found: Vec<(usize, usize, ActorKind)> =
+            tagger::spans(&tagger::tag(&words, &hints)).into_iter().map(|(a, b, k)| (a + start, b + start, k)).collect();
+        let rule_chunks = self.chunks.split_off(before);
+        let mut kept: Vec<Chunk> = Vec::with_capacity(rule_chunks.len() + found.len());
+        for c in rule_chunks {
+            if c.evidence >= Evidence::Context {
+                kept.push(c);
+                continue;
+            }
+            let overlapping = found.iter().find(|&&(a, b, _)| a < c.end && c.first < b);
+            match overlapping {
+                Some(&(a, b, kind)) if a == c.first && b == c.end => {
+                    kept.push(Chunk { kind, evidence: c.evidence.max(Evidence::Shape), ..c });
+                }
+                Some(&(a, b, kind)) => {
+                    let role = self.role_before(a);
+                    kept.push(Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role, titled: None });
+                }
+                None => {}
+            }
+        }
+        for &(a, b, kind) in &found {
+            if kept.iter().any(|c| a < c.end && c.first < b) || self.in_office(a, b) {
+                continue;
+            }
+            if (a..b).all(|t| ctx.is_common(t) || !ctx.is_cap(t)) {
+                continue;
+            }
+            let role = if kind == ActorKind::Person { self.role_before(a) } else { None };
+            kept.push(Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role, titled: None });
+        }
+        // Alias pairs point at chunk indexes: keep the ones of earlier sentences only.
+        self.aliases.retain(|&(x, y)| x < before && y < before);
+        kept.sort_by_key(|c| c.first);
+        kept.dedup_by(|b, a| b.first < a.end);
+        self.chunks.extend(kept);
+    }
+
+    /// True when tokens `a..b` lie inside an office phrase read in this sentence.
+    fn in_office(&self, a: usize, b: usize) -> bool {
+        self.offices.iter().rev().take(8).any(|o| o.first <= a && b <= o.end)
     }
 
     /// Length in tokens of the longest role phrase at `i`.

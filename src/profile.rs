@@ -59,6 +59,8 @@ pub struct KnownName {
 pub struct Profile {
     /// Language code.
     pub code: &'static str,
+    /// The learned entity tagger (`src/tagger.rs`) was trained for this language.
+    pub tagged: bool,
     /// Speech verbs that stand after a quote, before the speaker (`kata`, `said`).
     pub verbs_after: HashSet<String>,
     /// Suffix that turns an after-verb into a cue pointing back (`nya`: `katanya`).
@@ -161,6 +163,7 @@ impl Profile {
         let grammar = sections(src.grammar);
         let mut p = Profile {
             code,
+            tagged: code == "id",
             verbs_after: lower_set(&section(&speech, "after")),
             pointing_suffixes: section(&speech, "pointing-suffix")
                 .iter()
