@@ -136,7 +136,16 @@ struct Chunk {
 
 /// Finds the actors of the text.
 pub fn recognize(ctx: &Ctx) -> Cast {
-    let mut reader = Reader { ctx, chunks: Vec::new(), aliases: Vec::new(), offices: Vec::new() };
+    let mut reader = Reader {
+        ctx,
+        chunks: Vec::new(),
+        aliases: Vec::new(),
+        offices: Vec::new(),
+        role_spans: Vec::new(),
+        tags: Vec::new(),
+        tags_from: 0,
+        found: Vec::new(),
+    };
     for s in ctx.layout.sentences.clone() {
         reader.sentence(s.start, s.end);
     }
@@ -149,6 +158,14 @@ struct Reader<'c, 'a> {
     /// Pairs of chunk indexes that name the same actor (brackets).
     aliases: Vec<(usize, usize)>,
     offices: Vec<Office>,
+    /// Token ranges read as a role phrase before a name (`Wakil Menteri
+    /// Luar Negeri Korea Selatan` before `Chang Ho-jin`).
+    role_spans: Vec<(usize, usize)>,
+    /// The learned tagger's tags of the current sentence, from token `tags_from`.
+    tags: Vec<crate::tagger::Tag>,
+    tags_from: usize,
+    /// The tagger's entities in the current sentence: token ranges and kinds.
+    found: Vec<(usize, usize, ActorKind)>,
 }
 
 /// Lowercase words that may join capitalised words inside a body's name.
@@ -157,10 +174,29 @@ const ORG_CONNECTORS: &[&str] = &["dan", "untuk", "of", "and", "for", "&", "the"
 impl Reader<'_, '_> {
     fn sentence(&mut self, start: usize, end: usize) {
         let before = self.chunks.len();
+        self.found.clear();
+        self.tags.clear();
+        self.tags_from = start;
+        if self.ctx.profile.tagged {
+            let ctx = self.ctx;
+            let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
+            let hints = tagger::hints(&words, ctx.profile);
+            self.tags = tagger::tag(&words, &hints);
+            self.found = tagger::spans(&self.tags)
+                .into_iter()
+                .filter_map(|(a, b, k)| trim_to_words(ctx, a + start, b + start).map(|(a, b)| (a, b, k)))
+                .collect();
+        }
         self.rules(start, end);
         if self.ctx.profile.tagged {
-            self.reconcile(start, end, before);
+            self.reconcile(before);
         }
+    }
+
+    /// The learned tagger's kind for token `i` of the current sentence, if
+    /// it tags it as part of a name.
+    fn tagged(&self, i: usize) -> Option<ActorKind> {
+        i.checked_sub(self.tags_from).and_then(|k| self.tags.get(k)).and_then(|t| t.kind())
     }
 
     /// Reads the sentence `start..end` with the rules: roles, runs, brackets.
@@ -182,51 +218,83 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Joins the rules' chunks of one sentence (from index `before`) with the
-    /// learned tagger's entities: chunks backed by a role, a title or the
-    /// gazetteer stay; weaker ones take the tagger's kind if it agrees on
-    /// the span, its span if it overlaps, and go if it sees nothing there;
-    /// entities only the tagger sees are added.
-    fn reconcile(&mut self, start: usize, end: usize, before: usize) {
+    /// Joins the rules' chunks of the current sentence (from chunk index
+    /// `before`) with the learned tagger's entities (`self.found`):
+    ///
+    /// - chunks backed by a role, a title or the gazetteer stay;
+    /// - weaker ones take the tagger's kind where it agrees on the span, and
+    ///   its span where it overlaps them, unless the tagger only adds title
+    ///   or ordinary words to them (`Keamanan Internasional Bonnie Jenkins`);
+    ///   a chunk the tagger sees nothing in goes, unless a bracket defines
+    ///   it as an alias;
+    /// - entities only the tagger sees are added, except inside an office
+    ///   phrase and persons inside a role phrase.
+    ///
+    /// Bracket alias pairs of the sentence follow their chunks.
+    fn reconcile(&mut self, before: usize) {
         let ctx = self.ctx;
-        let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
-        let hints = tagger::hints(&words, ctx.profile);
-        let found: Vec<(usize, usize, ActorKind)> =
-            tagger::spans(&tagger::tag(&words, &hints)).into_iter().map(|(a, b, k)| (a + start, b + start, k)).collect();
+        let found = std::mem::take(&mut self.found);
         let rule_chunks = self.chunks.split_off(before);
-        let mut kept: Vec<Chunk> = Vec::with_capacity(rule_chunks.len() + found.len());
-        for c in rule_chunks {
+        let aliased: Vec<usize> = self.aliases.iter().flat_map(|&(x, y)| [x, y]).filter(|&x| x >= before).collect();
+        // (rule chunk index, chunk)
+        let mut kept: Vec<(Option<usize>, Chunk)> = Vec::with_capacity(rule_chunks.len() + found.len());
+        for (ri, c) in rule_chunks.into_iter().enumerate() {
+            let origin = Some(before + ri);
             if c.evidence >= Evidence::Context {
-                kept.push(c);
+                kept.push((origin, c));
                 continue;
             }
             let overlapping = found.iter().find(|&&(a, b, _)| a < c.end && c.first < b);
             match overlapping {
                 Some(&(a, b, kind)) if a == c.first && b == c.end => {
-                    kept.push(Chunk { kind, evidence: c.evidence.max(Evidence::Shape), ..c });
+                    kept.push((origin, Chunk { kind, evidence: c.evidence.max(Evidence::Shape), ..c }));
                 }
                 Some(&(a, b, kind)) => {
-                    let role = self.role_before(a);
-                    kept.push(Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role, titled: None });
+                    let p = ctx.profile;
+                    let extra_is_title = a <= c.first
+                        && c.end <= b
+                        && (a..c.first)
+                            .chain(c.end..b)
+                            .all(|t| !ctx.is_cap(t) || ctx.is_common(t) || p.is_descriptive(&ctx.lower[t]));
+                    if extra_is_title {
+                        kept.push((origin, c));
+                    } else {
+                        let role = if kind == ActorKind::Person { self.role_before(a) } else { None };
+                        kept.push((origin, Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role, titled: None }));
+                    }
                 }
+                None if aliased.contains(&(before + ri)) => kept.push((origin, c)),
                 None => {}
             }
         }
         for &(a, b, kind) in &found {
-            if kept.iter().any(|c| a < c.end && c.first < b) || self.in_office(a, b) {
+            if kept.iter().any(|(_, c)| a < c.end && c.first < b) || self.in_office(a, b) {
+                continue;
+            }
+            if kind == ActorKind::Person && self.role_spans.iter().rev().take(8).any(|&(x, y)| x <= a && b <= y) {
                 continue;
             }
             if (a..b).all(|t| ctx.is_common(t) || !ctx.is_cap(t)) {
                 continue;
             }
             let role = if kind == ActorKind::Person { self.role_before(a) } else { None };
-            kept.push(Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role, titled: None });
+            kept.push((None, Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role, titled: None }));
         }
-        // Alias pairs point at chunk indexes: keep the ones of earlier sentences only.
-        self.aliases.retain(|&(x, y)| x < before && y < before);
-        kept.sort_by_key(|c| c.first);
-        kept.dedup_by(|b, a| b.first < a.end);
-        self.chunks.extend(kept);
+        kept.sort_by_key(|(_, c)| c.first);
+        kept.dedup_by(|b, a| b.1.first < a.1.end);
+        // Alias pairs point at chunk indexes: move this sentence's to the new ones.
+        let new_index = |x: usize| kept.iter().position(|(o, _)| *o == Some(x)).map(|k| before + k);
+        let aliases = std::mem::take(&mut self.aliases);
+        self.aliases = aliases
+            .into_iter()
+            .filter_map(|(x, y)| {
+                let x = if x < before { Some(x) } else { new_index(x) }?;
+                let y = if y < before { Some(y) } else { new_index(y) }?;
+                Some((x, y))
+            })
+            .collect();
+        self.chunks.extend(kept.into_iter().map(|(_, c)| c));
+        self.found = found;
     }
 
     /// True when tokens `a..b` lie inside an office phrase read in this sentence.
@@ -236,13 +304,7 @@ impl Reader<'_, '_> {
 
     /// Length in tokens of the longest role phrase at `i`.
     fn role_len(&self, i: usize, end: usize) -> Option<usize> {
-        let ctx = self.ctx;
-        ctx.profile
-            .roles
-            .iter()
-            .find(|r| r.len() <= end - i && r.iter().enumerate().all(|(k, w)| ctx.lower[i + k] == *w))
-            .map(Vec::len)
-            // A capitalised word mid-run that only looks like a role is read by `run`.
+        self.ctx.profile.role_len(&self.ctx.lower, i, end)
     }
 
     /// Reads a role phrase at `i` and what follows it; returns the next token.
@@ -387,7 +449,17 @@ impl Reader<'_, '_> {
     fn segment(&mut self, start: usize, end: usize, role_from: Option<usize>) {
         let ctx = self.ctx;
         let p = ctx.profile;
-        let name = person_name(ctx, start, end, role_from.is_some());
+        let mut name = person_name(ctx, start, end, role_from.is_some());
+        if let Some((a, _)) = name {
+            // Read after an organization word alone (`PT Indofood Sukses Makmur`),
+            // the trailing words are a person's name only if the tagger agrees,
+            // and never before a bracketed acronym (`… Diperkuat (EDSCG)`).
+            let titled = role_from.is_some() || p.honorifics.contains(&ctx.lower[a - 1]) || p.is_role_start(&ctx.lower[a - 1]);
+            let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
+            if a > start && !titled && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
+                name = None;
+            }
+        }
         let stop = name.map_or(end, |(a, _)| a);
         let mut i = start;
         let mut unknown_from: Option<usize> = None;
@@ -420,6 +492,9 @@ impl Reader<'_, '_> {
         }
         if let Some((a, b)) = name {
             let role_start = role_from.unwrap_or(start);
+            if role_start < a {
+                self.role_spans.push((role_start, a));
+            }
             let role = (role_start < a).then(|| ctx.slice(role_start, a).trim_end_matches([',', ' ']).to_string());
             let role = role.or_else(|| self.role_before(start));
             let known = self.known_len(a, b).filter(|(len, _)| *len == b - a);
@@ -688,6 +763,19 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
         || p.is_role_start(w)
         || (start..a).any(|t| p.org_heads.contains(&ctx.lower[t]) || p.is_role_start(&ctx.lower[t]));
     titled.then_some((a, end))
+}
+
+/// The range `a..b` without punctuation at its edges (`(SBY` → `SBY`);
+/// `None` if no word or number is left.
+fn trim_to_words(ctx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let wordy = |t: usize| matches!(ctx.tokens[t].kind, TokenKind::Word | TokenKind::Number);
+    while a < b && !wordy(a) {
+        a += 1;
+    }
+    while b > a && !wordy(b - 1) {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
 }
 
 /// Of the sorted chunk indexes `cands`, the one nearest before `ci` that
