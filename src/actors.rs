@@ -473,8 +473,19 @@ impl Reader<'_, '_> {
                 }
             }
             if let Some((len, kn)) = known {
-                self.push(i, i + len, kn.kind, Evidence::Known, Some(kn.group), None);
-                i += len;
+                // A known body named with its country or city is that country's
+                // body: `Kementerian luar negeri Seoul`, `Kedutaan Besar AS`.
+                let place = self.known_len(i + len, stop).filter(|(_, k)| k.kind == ActorKind::Place);
+                match place {
+                    Some((plen, _)) if kn.kind == ActorKind::Organization && p.org_heads.contains(&ctx.lower[i]) => {
+                        self.push(i, i + len + plen, kn.kind, Evidence::Context, None, None);
+                        i += len + plen;
+                    }
+                    _ => {
+                        self.push(i, i + len, kn.kind, Evidence::Known, Some(kn.group), None);
+                        i += len;
+                    }
+                }
             } else if org {
                 // An organization phrase runs to the end of the run (or the name).
                 let ev = if stop - i > 1 { Evidence::Context } else { Evidence::Weak };
