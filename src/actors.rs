@@ -240,31 +240,43 @@ impl Reader<'_, '_> {
         let mut kept: Vec<(Option<usize>, Chunk)> = Vec::with_capacity(rule_chunks.len() + found.len());
         for (ri, c) in rule_chunks.into_iter().enumerate() {
             let origin = Some(before + ri);
-            if c.evidence >= Evidence::Context {
+            let over: Vec<(usize, usize, ActorKind)> = found.iter().copied().filter(|&(a, b, _)| a < c.end && c.first < b).collect();
+            if c.evidence == Evidence::Known {
                 kept.push((origin, c));
                 continue;
             }
-            let overlapping = found.iter().find(|&&(a, b, _)| a < c.end && c.first < b);
-            match overlapping {
-                Some(&(a, b, kind)) if a == c.first && b == c.end => {
+            match over[..] {
+                [] if c.evidence >= Evidence::Context || aliased.contains(&(before + ri)) => kept.push((origin, c)),
+                [] => {}
+                [(a, b, kind)] if a == c.first && b == c.end => {
+                    // Same span: the tagger types it, unless a role or title says "person".
+                    let kind = if c.evidence >= Evidence::Context && c.kind == ActorKind::Person { c.kind } else { kind };
                     kept.push((origin, Chunk { kind, evidence: c.evidence.max(Evidence::Shape), ..c }));
                 }
-                Some(&(a, b, kind)) => {
-                    let p = ctx.profile;
-                    let extra_is_title = a <= c.first
-                        && c.end <= b
-                        && (a..c.first)
-                            .chain(c.end..b)
-                            .all(|t| !ctx.is_cap(t) || ctx.is_common(t) || p.is_descriptive(&ctx.lower[t]));
-                    if extra_is_title {
-                        kept.push((origin, c));
-                    } else {
-                        let role = if kind == ActorKind::Person { self.role_before(a) } else { None };
-                        kept.push((origin, Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role, titled: None }));
+                _ if c.evidence >= Evidence::Context
+                    && c.kind == ActorKind::Organization
+                    && (aliased.contains(&(before + ri))
+                        || over.iter().all(|&(a, b, k)| c.first < a && b <= c.end && k == ActorKind::Place)) =>
+                {
+                    // A body whose extent a bracketed acronym confirms (`… Diperkuat
+                    // (EDSCG)`), or named with its place (`Kementerian luar negeri Seoul`).
+                    kept.push((origin, c));
+                }
+                [(a, b, _)] if a <= c.first && c.end <= b && self.only_titles(a, c.first) && self.only_titles(c.end, b) => {
+                    // The tagger only adds title or ordinary words: `Keamanan Internasional Bonnie Jenkins`.
+                    kept.push((origin, c));
+                }
+                _ => {
+                    for &(a, b, kind) in &over {
+                        let role = match kind {
+                            ActorKind::Person if c.first <= a && b <= c.end && c.role.is_some() => c.role.clone(),
+                            ActorKind::Person => self.role_before(a),
+                            _ => None,
+                        };
+                        let evidence = if c.evidence >= Evidence::Context && kind == c.kind { c.evidence } else { Evidence::Shape };
+                        kept.push((origin, Chunk { first: a, end: b, kind, evidence, group: None, role, titled: None }));
                     }
                 }
-                None if aliased.contains(&(before + ri)) => kept.push((origin, c)),
-                None => {}
             }
         }
         for &(a, b, kind) in &found {
@@ -295,6 +307,13 @@ impl Reader<'_, '_> {
             .collect();
         self.chunks.extend(kept.into_iter().map(|(_, c)| c));
         self.found = found;
+    }
+
+    /// True when every token of `a..b` is lowercase, ordinary or a title
+    /// word (never a name's own word).
+    fn only_titles(&self, a: usize, b: usize) -> bool {
+        let ctx = self.ctx;
+        (a..b).all(|t| !ctx.is_cap(t) || ctx.is_common(t) || ctx.profile.is_descriptive(&ctx.lower[t]) || ctx.profile.honorifics.contains(&ctx.lower[t]))
     }
 
     /// True when tokens `a..b` lie inside an office phrase read in this sentence.
