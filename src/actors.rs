@@ -249,8 +249,8 @@ impl Reader<'_, '_> {
                 [] if c.evidence >= Evidence::Context || aliased.contains(&(before + ri)) => kept.push((origin, c)),
                 [] => {}
                 [(a, b, kind)] if a == c.first && b == c.end => {
-                    // Same span: the tagger types it, unless a role or title says "person".
-                    let kind = if c.evidence >= Evidence::Context && c.kind == ActorKind::Person { c.kind } else { kind };
+                    // Same span: the tagger types it, unless a title right before says "person".
+                    let kind = if c.titled.is_some() { c.kind } else { kind };
                     kept.push((origin, Chunk { kind, evidence: c.evidence.max(Evidence::Shape), ..c }));
                 }
                 _ if c.evidence >= Evidence::Context
@@ -262,7 +262,14 @@ impl Reader<'_, '_> {
                     // (EDSCG)`), or named with its place (`Kementerian luar negeri Seoul`).
                     kept.push((origin, c));
                 }
-                [(a, b, _)] if a <= c.first && c.end <= b && self.only_titles(a, c.first) && self.only_titles(c.end, b) => {
+                [(a, b, _)]
+                    if c.kind == ActorKind::Person
+                        && c.evidence >= Evidence::Shape
+                        && a <= c.first
+                        && c.end <= b
+                        && self.only_titles(a, c.first)
+                        && self.only_titles(c.end, b) =>
+                {
                     // The tagger only adds title or ordinary words: `Keamanan Internasional Bonnie Jenkins`.
                     kept.push((origin, c));
                 }
@@ -313,7 +320,12 @@ impl Reader<'_, '_> {
     /// word (never a name's own word).
     fn only_titles(&self, a: usize, b: usize) -> bool {
         let ctx = self.ctx;
-        (a..b).all(|t| !ctx.is_cap(t) || ctx.is_common(t) || ctx.profile.is_descriptive(&ctx.lower[t]) || ctx.profile.honorifics.contains(&ctx.lower[t]))
+        let p = ctx.profile;
+        (a..b).all(|t| {
+            let w = &ctx.lower[t];
+            ctx.tokens[t].kind != TokenKind::Number
+                && (!ctx.is_cap(t) || p.common_caps.contains(w) || p.is_descriptive(w) || p.honorifics.contains(w) || p.is_role_start(w))
+        })
     }
 
     /// True when tokens `a..b` lie inside an office phrase read in this sentence.
@@ -404,7 +416,9 @@ impl Reader<'_, '_> {
                 && k + 1 < end
                 && ctx.is_cap(k + 1)
                 && (p.name_connectors.contains(&ctx.lower[k])
-                    || ((has_org_head || role_from.is_some()) && ORG_CONNECTORS.contains(&ctx.lower[k].as_str())));
+                    || ((has_org_head || role_from.is_some()) && ORG_CONNECTORS.contains(&ctx.lower[k].as_str())))
+                // `Jaksa Agung Prasetyo dan Menhub Jonan`: a second titled person, not one name.
+                && !(p.is_role_start(&ctx.lower[k + 1]) && self.role_len(k + 1, end).is_some());
             // `Kementerian luar negeri Seoul`: lowercase descriptors after an organization word.
             let org_tail = has_org_head
                 && ctx.tokens[k].kind == TokenKind::Word
