@@ -237,12 +237,30 @@ impl Reader<'_, '_> {
         let rule_chunks = self.chunks.split_off(before);
         let aliased: Vec<usize> = self.aliases.iter().flat_map(|&(x, y)| [x, y]).filter(|&x| x >= before).collect();
         // (rule chunk index, chunk)
+        let rule_chunks_spans: Vec<(usize, usize)> = rule_chunks.iter().map(|c| (c.first, c.end)).collect();
         let mut kept: Vec<(Option<usize>, Chunk)> = Vec::with_capacity(rule_chunks.len() + found.len());
         for (ri, c) in rule_chunks.into_iter().enumerate() {
             let origin = Some(before + ri);
             let over: Vec<(usize, usize, ActorKind)> = found.iter().copied().filter(|&(a, b, _)| a < c.end && c.first < b).collect();
             if c.evidence == Evidence::Known {
-                kept.push((origin, c));
+                // The tagger may lengthen a known name with capitalised words
+                // (`Bandung Raya`, `Pelabuhan Tanjung Priok`, `AP II`) when no
+                // other chunk of the rules stands there.
+                let longer = match over[..] {
+                    [(a, b, kind)] if a <= c.first && c.end <= b && (a, b) != (c.first, c.end) => {
+                        let clear = |t: usize| t < c.first || t >= c.end;
+                        let capitalised = (a..b).filter(|&t| clear(t)).all(|t| ctx.is_cap(t) || ctx.tokens[t].kind == TokenKind::Number);
+                        let alone = !rule_chunks_spans.iter().any(|&(x, y)| (x, y) != (c.first, c.end) && x < b && a < y);
+                        (capitalised && alone).then_some((a, b, kind))
+                    }
+                    _ => None,
+                };
+                match longer {
+                    Some((a, b, kind)) => {
+                        kept.push((origin, Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role: None, titled: None }))
+                    }
+                    None => kept.push((origin, c)),
+                }
                 continue;
             }
             match over[..] {
@@ -256,10 +274,20 @@ impl Reader<'_, '_> {
                 _ if c.evidence >= Evidence::Context
                     && c.kind == ActorKind::Organization
                     && (aliased.contains(&(before + ri))
-                        || over.iter().all(|&(a, b, k)| c.first < a && b <= c.end && k == ActorKind::Place)) =>
+                        || ((c.first..c.end).any(|t| !ctx.is_cap(t))
+                            && over.iter().all(|&(a, b, k)| c.first < a && b <= c.end && k == ActorKind::Place))) =>
                 {
                     // A body whose extent a bracketed acronym confirms (`… Diperkuat
-                    // (EDSCG)`), or named with its place (`Kementerian luar negeri Seoul`).
+                    // (EDSCG)`), or written partly in lowercase with its place
+                    // (`Kementerian luar negeri Seoul`), which the tagger cannot see.
+                    kept.push((origin, c));
+                }
+                _ if c.evidence >= Evidence::Context
+                    && c.kind == ActorKind::Person
+                    && over.len() > 1
+                    && over.iter().all(|&(a, b, k)| c.first <= a && b <= c.end && k == ActorKind::Person) =>
+                {
+                    // One speaker's name the tagger cuts in two: `kata Prasetio Edi Marsudi`.
                     kept.push((origin, c));
                 }
                 [(a, b, _)]
@@ -440,7 +468,13 @@ impl Reader<'_, '_> {
         }
         self.segment(start, k, role_from);
         // 2. A bracket right after the run defines an alias: `Dewan Keamanan PBB (DK PBB)`.
-        if k + 2 < end && ctx.word(k) == "(" && (ctx.is_cap(k + 1) || ctx.is_acronym(k + 1)) {
+        // A bracket opening with a role describes, it does not rename: `Djarot (Wagub DKI)`.
+        if k + 2 < end
+            && ctx.word(k) == "("
+            && (ctx.is_cap(k + 1) || ctx.is_acronym(k + 1))
+            && self.role_len(k + 1, end).is_none()
+            && !p.honorifics.contains(&ctx.lower[k + 1])
+        {
             let close = (k + 1..end.min(k + 8)).find(|&t| ctx.word(t) == ")");
             if let Some(close) = close {
                 let outer = self.chunks.len().checked_sub(1);
