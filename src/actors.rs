@@ -182,9 +182,20 @@ impl Reader<'_, '_> {
             let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
             let hints = tagger::hints(&words, ctx.profile);
             self.tags = tagger::tag(&words, &hints);
-            self.found = tagger::spans(&self.tags)
+            let spans = tagger::spans(&self.tags);
+            self.found = spans
                 .into_iter()
-                .filter_map(|(a, b, k)| trim_to_words(ctx, a + start, b + start).map(|(a, b)| (a, b, k)))
+                .filter_map(|(a, b, k)| {
+                    let (mut a, mut b) = trim_to_words(ctx, a + start, b + start)?;
+                    // Titles and degrees stay out of a person's name: `Dr. H. Ahmad Fauzi`, `M.Epid`.
+                    while a < b && self.title_token(a) || (a < b && ctx.tokens[a].kind != TokenKind::Word) {
+                        a += 1;
+                    }
+                    while b > a && (ctx.profile.degrees.contains(&ctx.lower[b - 1]) || ctx.tokens[b - 1].kind != TokenKind::Word) {
+                        b -= 1;
+                    }
+                    (a < b).then_some((a, b, k))
+                })
                 .collect();
         }
         self.rules(start, end);
@@ -344,6 +355,23 @@ impl Reader<'_, '_> {
         self.found = found;
     }
 
+    /// True when token `t` is an honorific or degree (`Dr`, `H.`, `S.H.`,
+    /// `M.Epid`), the second word of a two-word rank (`Brigjen Pol`), or the
+    /// dot right after one (`Dr` `.`).
+    fn title_token(&self, t: usize) -> bool {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        let w = &ctx.lower[t];
+        if w == "." {
+            return t > 0
+                && ctx.tokens[t - 1].span.end == ctx.tokens[t].span.start
+                && (p.honorifics.contains(&ctx.lower[t - 1]) || p.degrees.contains(&ctx.lower[t - 1]));
+        }
+        p.honorifics.contains(w)
+            || p.degrees.contains(w)
+            || (t > 0 && p.honorifics.contains(&format!("{} {w}", ctx.lower[t - 1])))
+    }
+
     /// True when every token of `a..b` is lowercase, ordinary or a title
     /// word (never a name's own word).
     fn only_titles(&self, a: usize, b: usize) -> bool {
@@ -380,6 +408,16 @@ impl Reader<'_, '_> {
         {
             j += 1;
         }
+        // A rank's second word (`Brigjen Pol`, `Kombes Pol.`) and honorifics
+        // between the role and the name (`Menteri Dr. Ahmad`) are not names.
+        loop {
+            let two = j < end && ctx.profile.honorifics.contains(&format!("{} {}", ctx.lower[j - 1], ctx.lower[j]));
+            if two || (j < end && self.title_token(j)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
         if j < end && (ctx.is_cap(j) || ctx.is_acronym(j)) {
             let before = self.chunks.len();
             let next = self.run(j, end, Some(i));
@@ -390,7 +428,23 @@ impl Reader<'_, '_> {
             return next;
         }
         self.office(i, len, j);
+        self.appositive(i, j);
         j
+    }
+
+    /// A role phrase `first..end` set off by a comma right after a person's
+    /// name is that person's role: `Lim Soo-suk, juru bicara kementerian`.
+    fn appositive(&mut self, first: usize, end: usize) {
+        let ctx = self.ctx;
+        if first < 2 || ctx.word(first - 1) != "," || ctx.is_cap(first) && ctx.starts_sentence(first) {
+            return;
+        }
+        let sentence_start = ctx.layout.sentences[ctx.layout.sentence_of[first] as usize].start;
+        if let Some(last) = self.chunks.last_mut() {
+            if last.end == first - 1 && last.first >= sentence_start && last.kind == ActorKind::Person && last.role.is_none() {
+                last.role = Some(ctx.slice(first, end).to_string());
+            }
+        }
     }
 
     fn office(&mut self, first: usize, role_len: usize, end: usize) {
@@ -468,13 +522,18 @@ impl Reader<'_, '_> {
         }
         self.segment(start, k, role_from);
         // 2. A bracket right after the run defines an alias: `Dewan Keamanan PBB (DK PBB)`.
-        // A bracket opening with a role describes, it does not rename: `Djarot (Wagub DKI)`.
-        if k + 2 < end
-            && ctx.word(k) == "("
-            && (ctx.is_cap(k + 1) || ctx.is_acronym(k + 1))
-            && self.role_len(k + 1, end).is_none()
-            && !p.honorifics.contains(&ctx.lower[k + 1])
-        {
+        // A bracket opening with a role describes, it does not rename: the
+        // role goes to the person before it (`Djarot Saiful Hidayat (Wagub DKI)`).
+        let bracket_role = k + 2 < end && ctx.word(k) == "(" && self.role_len(k + 1, end).is_some();
+        if bracket_role {
+            let close = (k + 1..end.min(k + 10)).find(|&t| ctx.word(t) == ")");
+            if let (Some(close), Some(last)) = (close, self.chunks.last_mut()) {
+                if last.end == k && last.kind == ActorKind::Person && last.role.is_none() {
+                    last.role = Some(ctx.slice(k + 1, close).to_string());
+                }
+            }
+        }
+        if k + 2 < end && ctx.word(k) == "(" && (ctx.is_cap(k + 1) || ctx.is_acronym(k + 1)) && !bracket_role {
             let close = (k + 1..end.min(k + 8)).find(|&t| ctx.word(t) == ")");
             if let Some(close) = close {
                 let outer = self.chunks.len().checked_sub(1);
@@ -533,7 +592,7 @@ impl Reader<'_, '_> {
         while i < stop {
             let known = self.known_len(i, stop);
             let org = p.org_heads.contains(&ctx.lower[i]) && ctx.is_cap(i);
-            let honorific = p.honorifics.contains(&ctx.lower[i]);
+            let honorific = self.title_token(i) && !(unknown_from.is_some() && ctx.word(i) == ".");
             if known.is_some() || org || honorific {
                 if let Some(u) = unknown_from.take() {
                     self.unknown(u, i, role_from);
@@ -589,8 +648,16 @@ impl Reader<'_, '_> {
         let p = ctx.profile;
         // Ordinary words opening the run (`Menurut Tauvik`, `Ketidakhadiran Rizieq`) are not part of it.
         let mut a = a;
-        while a < b && (ctx.is_common(a) || p.is_descriptive(&ctx.lower[a])) && !p.place_heads.contains(&ctx.lower[a]) {
+        while a < b
+            && (ctx.tokens[a].kind != TokenKind::Word
+                || self.title_token(a)
+                || ((ctx.is_common(a) || p.is_descriptive(&ctx.lower[a])) && !p.place_heads.contains(&ctx.lower[a])))
+        {
             a += 1;
+        }
+        let mut b = b;
+        while b > a && (ctx.tokens[b - 1].kind != TokenKind::Word || p.degrees.contains(&ctx.lower[b - 1])) {
+            b -= 1;
         }
         if a == b {
             return;
@@ -816,6 +883,7 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
             && !p.honorifics.contains(w)
             && !p.common_caps.contains(w)
             && !p.is_role_start(w)
+            && !(t > start && p.honorifics.contains(&format!("{} {w}", ctx.lower[t - 1])))
             && !p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person);
         if !plain {
             break;
@@ -896,5 +964,167 @@ impl UnionFind {
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             self.0[hi] = lo;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::profile;
+
+    /// One actor as the tests read it: name, kind, role, mention texts.
+    #[derive(Debug)]
+    struct Seen {
+        name: String,
+        kind: ActorKind,
+        role: Option<String>,
+        mentions: Vec<String>,
+    }
+
+    fn read(text: &str) -> Vec<Seen> {
+        let ctx = Ctx::new(text, profile("id").unwrap());
+        let cast = recognize(&ctx);
+        cast.actors
+            .iter()
+            .enumerate()
+            .map(|(k, a)| Seen {
+                name: a.name.clone(),
+                kind: a.kind,
+                role: a.role.clone(),
+                mentions: cast.mentions.iter().filter(|m| m.actor == k).map(|m| m.span.of(text).to_string()).collect(),
+            })
+            .collect()
+    }
+
+    fn find<'a>(seen: &'a [Seen], name: &str) -> &'a Seen {
+        seen.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("no actor {name:?} in {seen:#?}"))
+    }
+
+    #[test]
+    fn titles_before_a_name_become_its_role() {
+        let s = read("“Itu pelanggaran berat,” kata Wakil Menteri Luar Negeri Korea Selatan Chang Ho-jin dalam konferensi pers.");
+        let chang = find(&s, "Chang Ho-jin");
+        assert_eq!(chang.kind, ActorKind::Person);
+        assert_eq!(chang.role.as_deref(), Some("Wakil Menteri Luar Negeri Korea Selatan"));
+        assert_eq!(chang.mentions, ["Chang Ho-jin"]);
+        assert_eq!(find(&s, "Korea Selatan").kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn ranks_and_honorifics_stay_out_of_the_name() {
+        let s = read("Kabid Humas Polda Metro Jaya Komisaris Besar Yusri Yunus mengatakan pelaku sudah ditangkap.");
+        let yusri = find(&s, "Yusri Yunus");
+        assert_eq!(yusri.kind, ActorKind::Person);
+        assert_eq!(yusri.mentions, ["Yusri Yunus"]);
+        let s = read("Menurut Dr. H. Ahmad Fauzi, vaksin itu aman.");
+        assert_eq!(find(&s, "Ahmad Fauzi").mentions, ["Ahmad Fauzi"]);
+        let s = read("Ketua tim, Ir. Budi Santoso, M.Epid, dan Hj. Siti Aminah, S.H. hadir bersama Brigjen Pol Ahmad Ramadhan.");
+        assert_eq!(find(&s, "Budi Santoso").mentions, ["Budi Santoso"]);
+        assert_eq!(find(&s, "Siti Aminah").mentions, ["Siti Aminah"]);
+        assert_eq!(find(&s, "Ahmad Ramadhan").mentions, ["Ahmad Ramadhan"]);
+        assert_eq!(s.len(), 3, "degrees and ranks are no actors: {s:#?}");
+    }
+
+    #[test]
+    fn a_role_after_the_name_is_its_role() {
+        let s = read("“Ini masalah yang terus kami pantau,” kata Lim Soo-suk, juru bicara kementerian, dalam konferensi pers.");
+        assert_eq!(find(&s, "Lim Soo-suk").role.as_deref(), Some("juru bicara kementerian"));
+        let s = read("“Ini masalah yang terus kami pantau,” kata juru bicara kementerian Lim Soo-suk dalam konferensi pers.");
+        assert_eq!(find(&s, "Lim Soo-suk").role.as_deref(), Some("juru bicara kementerian"));
+    }
+
+    #[test]
+    fn a_role_in_brackets_describes_the_person_before_it() {
+        let s = read("Djarot Saiful Hidayat (Wagub DKI) hadir dalam acara itu.");
+        let djarot = find(&s, "Djarot Saiful Hidayat");
+        assert_eq!(djarot.role.as_deref(), Some("Wagub DKI"));
+        assert!(!djarot.mentions.iter().any(|m| m == "DKI"), "{djarot:?}");
+    }
+
+    #[test]
+    fn coordinated_titled_persons_stay_apart() {
+        let s = read("Jaksa Agung Prasetyo dan Menhub Jonan menandatangani nota itu.");
+        assert_eq!(find(&s, "Prasetyo").role.as_deref(), Some("Jaksa Agung"));
+        assert_eq!(find(&s, "Jonan").role.as_deref(), Some("Menhub"));
+    }
+
+    #[test]
+    fn an_acronym_defined_in_brackets_joins_its_expansion() {
+        let s = read(
+            "Pejabat kedua negara bertemu dalam Kelompok Konsultasi dan Strategi Penangguhan Diperkuat (EDSCG) di Seoul. \
+             Pertemuan EDSCG berikutnya digelar tahun depan.",
+        );
+        let g = find(&s, "Kelompok Konsultasi dan Strategi Penangguhan Diperkuat");
+        assert_eq!(g.kind, ActorKind::Organization);
+        assert_eq!(g.mentions, ["Kelompok Konsultasi dan Strategi Penangguhan Diperkuat", "EDSCG", "EDSCG"]);
+    }
+
+    #[test]
+    fn acronyms_join_their_expansion_from_initials_and_the_gazetteer() {
+        let s = read("Komisi Pemberantasan Korupsi menahan dua orang. Juru bicara KPK membenarkan penahanan itu.");
+        assert_eq!(find(&s, "Komisi Pemberantasan Korupsi").mentions, ["Komisi Pemberantasan Korupsi", "KPK"]);
+        let s = read("Amerika Serikat menjatuhkan sanksi baru. AS juga membekukan aset Korea Utara dan DPRK membalas.");
+        assert_eq!(find(&s, "Amerika Serikat").mentions, ["Amerika Serikat", "AS"]);
+        assert_eq!(find(&s, "Korea Utara").mentions, ["Korea Utara", "DPRK"]);
+    }
+
+    #[test]
+    fn a_surname_joins_the_full_name() {
+        let s = read(
+            "Komentarnya diamini oleh Bonnie Jenkins, pejabat Departemen Luar Negeri. \
+             Kesepakatan itu akan melanggar resolusi, klaim Jenkins.",
+        );
+        let b = find(&s, "Bonnie Jenkins");
+        assert_eq!(b.mentions, ["Bonnie Jenkins", "Jenkins"]);
+        assert!(!s.iter().any(|a| a.name == "Jenkins"), "{s:#?}");
+    }
+
+    #[test]
+    fn a_nickname_in_brackets_joins_the_name() {
+        let s = read("Wakil Gubernur Jawa Timur Saifullah Yusuf (Gus Ipul) datang. Menurut Gus Ipul, semua aman.");
+        let g = find(&s, "Saifullah Yusuf");
+        assert_eq!(g.kind, ActorKind::Person);
+        assert_eq!(g.mentions, ["Saifullah Yusuf", "Gus Ipul", "Gus Ipul"]);
+    }
+
+    #[test]
+    fn an_all_caps_dateline_is_the_place_named_later() {
+        let s = read("WASHINGTON - Pemerintah mengumumkan sanksi baru. Pejabat di Washington menolak berkomentar.");
+        let w = find(&s, "Washington");
+        assert_eq!(w.kind, ActorKind::Place);
+        assert_eq!(w.mentions, ["WASHINGTON", "Washington"]);
+    }
+
+    #[test]
+    fn sentence_starts_days_and_months_are_not_actors() {
+        let s = read("Pertemuan itu berlangsung pada hari Jumat. Sebelumnya, pada Senin 12 Januari, Kedua pihak sepakat.");
+        assert!(s.is_empty(), "{s:#?}");
+    }
+
+    #[test]
+    fn a_body_named_with_its_place_is_one_organization() {
+        let s = read("Kementerian luar negeri Seoul mengatakan transfer senjata itu telah dipantau.");
+        assert_eq!(find(&s, "Kementerian luar negeri Seoul").kind, ActorKind::Organization);
+    }
+
+    #[test]
+    fn an_unnamed_office_holder_who_speaks_is_a_person() {
+        let text = "“Kami memantau situasi,” kata juru bicara Departemen Luar Negeri AS kepada wartawan.";
+        let doc = crate::analyze(text, &crate::Options::default()).unwrap();
+        let speaker = doc.quotes[0].speaker.as_deref().expect("a speaker");
+        let actor = doc.actors.iter().find(|a| a.id == speaker).unwrap();
+        assert_eq!(actor.kind, ActorKind::Person);
+        assert!(actor.name.to_lowercase().starts_with("juru bicara"), "{actor:?}");
+    }
+
+    #[test]
+    fn mentions_never_overlap_and_stay_inside_the_text() {
+        let text = "Presiden Rusia Vladimir Putin (Putin) dan ( ( AS ) ) - DPRK (";
+        let ctx = Ctx::new(text, profile("id").unwrap());
+        let cast = recognize(&ctx);
+        for w in cast.mentions.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "{:?}", cast.mentions);
+        }
+        assert!(cast.mentions.iter().all(|m| m.span.end <= text.len() && m.actor < cast.actors.len()));
     }
 }
