@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use crate::context::Ctx;
 use crate::document::ActorKind;
 use crate::span::Span;
+use crate::tagger;
 use crate::tokens::TokenKind;
 
 /// One actor found in the text.
@@ -135,7 +136,16 @@ struct Chunk {
 
 /// Finds the actors of the text.
 pub fn recognize(ctx: &Ctx) -> Cast {
-    let mut reader = Reader { ctx, chunks: Vec::new(), aliases: Vec::new(), offices: Vec::new() };
+    let mut reader = Reader {
+        ctx,
+        chunks: Vec::new(),
+        aliases: Vec::new(),
+        offices: Vec::new(),
+        role_spans: Vec::new(),
+        tags: Vec::new(),
+        tags_from: 0,
+        found: Vec::new(),
+    };
     for s in ctx.layout.sentences.clone() {
         reader.sentence(s.start, s.end);
     }
@@ -148,6 +158,14 @@ struct Reader<'c, 'a> {
     /// Pairs of chunk indexes that name the same actor (brackets).
     aliases: Vec<(usize, usize)>,
     offices: Vec<Office>,
+    /// Token ranges read as a role phrase before a name (`Wakil Menteri
+    /// Luar Negeri Korea Selatan` before `Chang Ho-jin`).
+    role_spans: Vec<(usize, usize)>,
+    /// The learned tagger's tags of the current sentence, from token `tags_from`.
+    tags: Vec<crate::tagger::Tag>,
+    tags_from: usize,
+    /// The tagger's entities in the current sentence: token ranges and kinds.
+    found: Vec<(usize, usize, ActorKind)>,
 }
 
 /// Lowercase words that may join capitalised words inside a body's name.
@@ -155,6 +173,45 @@ const ORG_CONNECTORS: &[&str] = &["dan", "untuk", "of", "and", "for", "&", "the"
 
 impl Reader<'_, '_> {
     fn sentence(&mut self, start: usize, end: usize) {
+        let before = self.chunks.len();
+        self.found.clear();
+        self.tags.clear();
+        self.tags_from = start;
+        if self.ctx.profile.tagged {
+            let ctx = self.ctx;
+            let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
+            let hints = tagger::hints(&words, ctx.profile);
+            self.tags = tagger::tag(&words, &hints);
+            let spans = tagger::spans(&self.tags);
+            self.found = spans
+                .into_iter()
+                .filter_map(|(a, b, k)| {
+                    let (mut a, mut b) = trim_to_words(ctx, a + start, b + start)?;
+                    // Titles and degrees stay out of a person's name: `Dr. H. Ahmad Fauzi`, `M.Epid`.
+                    while a < b && self.title_token(a) || (a < b && ctx.tokens[a].kind != TokenKind::Word) {
+                        a += 1;
+                    }
+                    while b > a && (ctx.profile.degrees.contains(&ctx.lower[b - 1]) || ctx.tokens[b - 1].kind != TokenKind::Word) {
+                        b -= 1;
+                    }
+                    (a < b).then_some((a, b, k))
+                })
+                .collect();
+        }
+        self.rules(start, end);
+        if self.ctx.profile.tagged {
+            self.reconcile(before);
+        }
+    }
+
+    /// The learned tagger's kind for token `i` of the current sentence, if
+    /// it tags it as part of a name.
+    fn tagged(&self, i: usize) -> Option<ActorKind> {
+        i.checked_sub(self.tags_from).and_then(|k| self.tags.get(k)).and_then(|t| t.kind())
+    }
+
+    /// Reads the sentence `start..end` with the rules: roles, runs, brackets.
+    fn rules(&mut self, start: usize, end: usize) {
         let ctx = self.ctx;
         let mut i = start;
         while i < end {
@@ -172,15 +229,169 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// Joins the rules' chunks of the current sentence (from chunk index
+    /// `before`) with the learned tagger's entities (`self.found`):
+    ///
+    /// - chunks backed by a role, a title or the gazetteer stay;
+    /// - weaker ones take the tagger's kind where it agrees on the span, and
+    ///   its span where it overlaps them, unless the tagger only adds title
+    ///   or ordinary words to them (`Keamanan Internasional Bonnie Jenkins`);
+    ///   a chunk the tagger sees nothing in goes, unless a bracket defines
+    ///   it as an alias;
+    /// - entities only the tagger sees are added, except inside an office
+    ///   phrase and persons inside a role phrase.
+    ///
+    /// Bracket alias pairs of the sentence follow their chunks.
+    fn reconcile(&mut self, before: usize) {
+        let ctx = self.ctx;
+        let found = std::mem::take(&mut self.found);
+        let rule_chunks = self.chunks.split_off(before);
+        let aliased: Vec<usize> = self.aliases.iter().flat_map(|&(x, y)| [x, y]).filter(|&x| x >= before).collect();
+        // (rule chunk index, chunk)
+        let rule_chunks_spans: Vec<(usize, usize)> = rule_chunks.iter().map(|c| (c.first, c.end)).collect();
+        let mut kept: Vec<(Option<usize>, Chunk)> = Vec::with_capacity(rule_chunks.len() + found.len());
+        for (ri, c) in rule_chunks.into_iter().enumerate() {
+            let origin = Some(before + ri);
+            let over: Vec<(usize, usize, ActorKind)> = found.iter().copied().filter(|&(a, b, _)| a < c.end && c.first < b).collect();
+            if c.evidence == Evidence::Known {
+                // The tagger may lengthen a known name with capitalised words
+                // (`Bandung Raya`, `Pelabuhan Tanjung Priok`, `AP II`) when no
+                // other chunk of the rules stands there.
+                let longer = match over[..] {
+                    [(a, b, kind)] if a <= c.first && c.end <= b && (a, b) != (c.first, c.end) => {
+                        let clear = |t: usize| t < c.first || t >= c.end;
+                        let capitalised = (a..b).filter(|&t| clear(t)).all(|t| ctx.is_cap(t) || ctx.tokens[t].kind == TokenKind::Number);
+                        let alone = !rule_chunks_spans.iter().any(|&(x, y)| (x, y) != (c.first, c.end) && x < b && a < y);
+                        (capitalised && alone).then_some((a, b, kind))
+                    }
+                    _ => None,
+                };
+                match longer {
+                    Some((a, b, kind)) => {
+                        kept.push((origin, Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role: None, titled: None }))
+                    }
+                    None => kept.push((origin, c)),
+                }
+                continue;
+            }
+            match over[..] {
+                [] if c.evidence >= Evidence::Context || aliased.contains(&(before + ri)) => kept.push((origin, c)),
+                [] => {}
+                [(a, b, kind)] if a == c.first && b == c.end => {
+                    // Same span: the tagger types it, unless a title right before says "person".
+                    let kind = if c.titled.is_some() { c.kind } else { kind };
+                    kept.push((origin, Chunk { kind, evidence: c.evidence.max(Evidence::Shape), ..c }));
+                }
+                _ if c.evidence >= Evidence::Context
+                    && c.kind == ActorKind::Organization
+                    && (aliased.contains(&(before + ri))
+                        || ((c.first..c.end).any(|t| !ctx.is_cap(t))
+                            && over.iter().all(|&(a, b, k)| c.first < a && b <= c.end && k == ActorKind::Place))) =>
+                {
+                    // A body whose extent a bracketed acronym confirms (`… Diperkuat
+                    // (EDSCG)`), or written partly in lowercase with its place
+                    // (`Kementerian luar negeri Seoul`), which the tagger cannot see.
+                    kept.push((origin, c));
+                }
+                _ if c.evidence >= Evidence::Context
+                    && c.kind == ActorKind::Person
+                    && over.len() > 1
+                    && over.iter().all(|&(a, b, k)| c.first <= a && b <= c.end && k == ActorKind::Person) =>
+                {
+                    // One speaker's name the tagger cuts in two: `kata Prasetio Edi Marsudi`.
+                    kept.push((origin, c));
+                }
+                [(a, b, _)]
+                    if c.kind == ActorKind::Person
+                        && c.evidence >= Evidence::Shape
+                        && a <= c.first
+                        && c.end <= b
+                        && self.only_titles(a, c.first)
+                        && self.only_titles(c.end, b) =>
+                {
+                    // The tagger only adds title or ordinary words: `Keamanan Internasional Bonnie Jenkins`.
+                    kept.push((origin, c));
+                }
+                _ => {
+                    for &(a, b, kind) in &over {
+                        let role = match kind {
+                            ActorKind::Person if c.first <= a && b <= c.end && c.role.is_some() => c.role.clone(),
+                            ActorKind::Person => self.role_before(a),
+                            _ => None,
+                        };
+                        let evidence = if c.evidence >= Evidence::Context && kind == c.kind { c.evidence } else { Evidence::Shape };
+                        kept.push((origin, Chunk { first: a, end: b, kind, evidence, group: None, role, titled: None }));
+                    }
+                }
+            }
+        }
+        for &(a, b, kind) in &found {
+            if kept.iter().any(|(_, c)| a < c.end && c.first < b) || self.in_office(a, b) {
+                continue;
+            }
+            if kind == ActorKind::Person && self.role_spans.iter().rev().take(8).any(|&(x, y)| x <= a && b <= y) {
+                continue;
+            }
+            if (a..b).all(|t| ctx.is_common(t) || !ctx.is_cap(t)) {
+                continue;
+            }
+            let role = if kind == ActorKind::Person { self.role_before(a) } else { None };
+            kept.push((None, Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role, titled: None }));
+        }
+        kept.sort_by_key(|(_, c)| c.first);
+        kept.dedup_by(|b, a| b.1.first < a.1.end);
+        // Alias pairs point at chunk indexes: move this sentence's to the new ones.
+        let new_index = |x: usize| kept.iter().position(|(o, _)| *o == Some(x)).map(|k| before + k);
+        let aliases = std::mem::take(&mut self.aliases);
+        self.aliases = aliases
+            .into_iter()
+            .filter_map(|(x, y)| {
+                let x = if x < before { Some(x) } else { new_index(x) }?;
+                let y = if y < before { Some(y) } else { new_index(y) }?;
+                Some((x, y))
+            })
+            .collect();
+        self.chunks.extend(kept.into_iter().map(|(_, c)| c));
+        self.found = found;
+    }
+
+    /// True when token `t` is an honorific or degree (`Dr`, `H.`, `S.H.`,
+    /// `M.Epid`), the second word of a two-word rank (`Brigjen Pol`), or the
+    /// dot right after one (`Dr` `.`).
+    fn title_token(&self, t: usize) -> bool {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        let w = &ctx.lower[t];
+        if w == "." {
+            return t > 0
+                && ctx.tokens[t - 1].span.end == ctx.tokens[t].span.start
+                && (p.honorifics.contains(&ctx.lower[t - 1]) || p.degrees.contains(&ctx.lower[t - 1]));
+        }
+        p.honorifics.contains(w)
+            || p.degrees.contains(w)
+            || (t > 0 && p.honorifics.contains(&format!("{} {w}", ctx.lower[t - 1])))
+    }
+
+    /// True when every token of `a..b` is lowercase, ordinary or a title
+    /// word (never a name's own word).
+    fn only_titles(&self, a: usize, b: usize) -> bool {
+        let ctx = self.ctx;
+        let p = ctx.profile;
+        (a..b).all(|t| {
+            let w = &ctx.lower[t];
+            ctx.tokens[t].kind != TokenKind::Number
+                && (!ctx.is_cap(t) || p.common_caps.contains(w) || p.is_descriptive(w) || p.honorifics.contains(w) || p.is_role_start(w))
+        })
+    }
+
+    /// True when tokens `a..b` lie inside an office phrase read in this sentence.
+    fn in_office(&self, a: usize, b: usize) -> bool {
+        self.offices.iter().rev().take(8).any(|o| o.first <= a && b <= o.end)
+    }
+
     /// Length in tokens of the longest role phrase at `i`.
     fn role_len(&self, i: usize, end: usize) -> Option<usize> {
-        let ctx = self.ctx;
-        ctx.profile
-            .roles
-            .iter()
-            .find(|r| r.len() <= end - i && r.iter().enumerate().all(|(k, w)| ctx.lower[i + k] == *w))
-            .map(Vec::len)
-            // A capitalised word mid-run that only looks like a role is read by `run`.
+        self.ctx.profile.role_len(&self.ctx.lower, i, end)
     }
 
     /// Reads a role phrase at `i` and what follows it; returns the next token.
@@ -197,6 +408,16 @@ impl Reader<'_, '_> {
         {
             j += 1;
         }
+        // A rank's second word (`Brigjen Pol`, `Kombes Pol.`) and honorifics
+        // between the role and the name (`Menteri Dr. Ahmad`) are not names.
+        loop {
+            let two = j < end && ctx.profile.honorifics.contains(&format!("{} {}", ctx.lower[j - 1], ctx.lower[j]));
+            if two || (j < end && self.title_token(j)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
         if j < end && (ctx.is_cap(j) || ctx.is_acronym(j)) {
             let before = self.chunks.len();
             let next = self.run(j, end, Some(i));
@@ -207,7 +428,23 @@ impl Reader<'_, '_> {
             return next;
         }
         self.office(i, len, j);
+        self.appositive(i, j);
         j
+    }
+
+    /// A role phrase `first..end` set off by a comma right after a person's
+    /// name is that person's role: `Lim Soo-suk, juru bicara kementerian`.
+    fn appositive(&mut self, first: usize, end: usize) {
+        let ctx = self.ctx;
+        if first < 2 || ctx.word(first - 1) != "," || ctx.is_cap(first) && ctx.starts_sentence(first) {
+            return;
+        }
+        let sentence_start = ctx.layout.sentences[ctx.layout.sentence_of[first] as usize].start;
+        if let Some(last) = self.chunks.last_mut() {
+            if last.end == first - 1 && last.first >= sentence_start && last.kind == ActorKind::Person && last.role.is_none() {
+                last.role = Some(ctx.slice(first, end).to_string());
+            }
+        }
     }
 
     fn office(&mut self, first: usize, role_len: usize, end: usize) {
@@ -261,7 +498,9 @@ impl Reader<'_, '_> {
                 && k + 1 < end
                 && ctx.is_cap(k + 1)
                 && (p.name_connectors.contains(&ctx.lower[k])
-                    || ((has_org_head || role_from.is_some()) && ORG_CONNECTORS.contains(&ctx.lower[k].as_str())));
+                    || ((has_org_head || role_from.is_some()) && ORG_CONNECTORS.contains(&ctx.lower[k].as_str())))
+                // `Jaksa Agung Prasetyo dan Menhub Jonan`: a second titled person, not one name.
+                && !(p.is_role_start(&ctx.lower[k + 1]) && self.role_len(k + 1, end).is_some());
             // `Kementerian luar negeri Seoul`: lowercase descriptors after an organization word.
             let org_tail = has_org_head
                 && ctx.tokens[k].kind == TokenKind::Word
@@ -283,7 +522,18 @@ impl Reader<'_, '_> {
         }
         self.segment(start, k, role_from);
         // 2. A bracket right after the run defines an alias: `Dewan Keamanan PBB (DK PBB)`.
-        if k + 2 < end && ctx.word(k) == "(" && (ctx.is_cap(k + 1) || ctx.is_acronym(k + 1)) {
+        // A bracket opening with a role describes, it does not rename: the
+        // role goes to the person before it (`Djarot Saiful Hidayat (Wagub DKI)`).
+        let bracket_role = k + 2 < end && ctx.word(k) == "(" && self.role_len(k + 1, end).is_some();
+        if bracket_role {
+            let close = (k + 1..end.min(k + 10)).find(|&t| ctx.word(t) == ")");
+            if let (Some(close), Some(last)) = (close, self.chunks.last_mut()) {
+                if last.end == k && last.kind == ActorKind::Person && last.role.is_none() {
+                    last.role = Some(ctx.slice(k + 1, close).to_string());
+                }
+            }
+        }
+        if k + 2 < end && ctx.word(k) == "(" && (ctx.is_cap(k + 1) || ctx.is_acronym(k + 1)) && !bracket_role {
             let close = (k + 1..end.min(k + 8)).find(|&t| ctx.word(t) == ")");
             if let Some(close) = close {
                 let outer = self.chunks.len().checked_sub(1);
@@ -325,22 +575,43 @@ impl Reader<'_, '_> {
     fn segment(&mut self, start: usize, end: usize, role_from: Option<usize>) {
         let ctx = self.ctx;
         let p = ctx.profile;
-        let name = person_name(ctx, start, end, role_from.is_some());
+        let mut name = person_name(ctx, start, end, role_from.is_some());
+        if let Some((a, _)) = name {
+            // Read after an organization word alone (`PT Indofood Sukses Makmur`),
+            // the trailing words are a person's name only if the tagger agrees,
+            // and never before a bracketed acronym (`… Diperkuat (EDSCG)`).
+            let titled = role_from.is_some() || p.honorifics.contains(&ctx.lower[a - 1]) || p.is_role_start(&ctx.lower[a - 1]);
+            let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
+            if a > start && !titled && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
+                name = None;
+            }
+        }
         let stop = name.map_or(end, |(a, _)| a);
         let mut i = start;
         let mut unknown_from: Option<usize> = None;
         while i < stop {
             let known = self.known_len(i, stop);
             let org = p.org_heads.contains(&ctx.lower[i]) && ctx.is_cap(i);
-            let honorific = p.honorifics.contains(&ctx.lower[i]);
+            let honorific = self.title_token(i) && !(unknown_from.is_some() && ctx.word(i) == ".");
             if known.is_some() || org || honorific {
                 if let Some(u) = unknown_from.take() {
                     self.unknown(u, i, role_from);
                 }
             }
             if let Some((len, kn)) = known {
-                self.push(i, i + len, kn.kind, Evidence::Known, Some(kn.group), None);
-                i += len;
+                // A known body named with its country or city is that country's
+                // body: `Kementerian luar negeri Seoul`, `Kedutaan Besar AS`.
+                let place = self.known_len(i + len, stop).filter(|(_, k)| k.kind == ActorKind::Place);
+                match place {
+                    Some((plen, _)) if kn.kind == ActorKind::Organization && p.org_heads.contains(&ctx.lower[i]) => {
+                        self.push(i, i + len + plen, kn.kind, Evidence::Context, None, None);
+                        i += len + plen;
+                    }
+                    _ => {
+                        self.push(i, i + len, kn.kind, Evidence::Known, Some(kn.group), None);
+                        i += len;
+                    }
+                }
             } else if org {
                 // An organization phrase runs to the end of the run (or the name).
                 let ev = if stop - i > 1 { Evidence::Context } else { Evidence::Weak };
@@ -358,6 +629,9 @@ impl Reader<'_, '_> {
         }
         if let Some((a, b)) = name {
             let role_start = role_from.unwrap_or(start);
+            if role_start < a {
+                self.role_spans.push((role_start, a));
+            }
             let role = (role_start < a).then(|| ctx.slice(role_start, a).trim_end_matches([',', ' ']).to_string());
             let role = role.or_else(|| self.role_before(start));
             let known = self.known_len(a, b).filter(|(len, _)| *len == b - a);
@@ -374,8 +648,16 @@ impl Reader<'_, '_> {
         let p = ctx.profile;
         // Ordinary words opening the run (`Menurut Tauvik`, `Ketidakhadiran Rizieq`) are not part of it.
         let mut a = a;
-        while a < b && (ctx.is_common(a) || p.is_descriptive(&ctx.lower[a])) && !p.place_heads.contains(&ctx.lower[a]) {
+        while a < b
+            && (ctx.tokens[a].kind != TokenKind::Word
+                || self.title_token(a)
+                || ((ctx.is_common(a) || p.is_descriptive(&ctx.lower[a])) && !p.place_heads.contains(&ctx.lower[a])))
+        {
             a += 1;
+        }
+        let mut b = b;
+        while b > a && (ctx.tokens[b - 1].kind != TokenKind::Word || p.degrees.contains(&ctx.lower[b - 1])) {
+            b -= 1;
         }
         if a == b {
             return;
@@ -601,6 +883,7 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
             && !p.honorifics.contains(w)
             && !p.common_caps.contains(w)
             && !p.is_role_start(w)
+            && !(t > start && p.honorifics.contains(&format!("{} {w}", ctx.lower[t - 1])))
             && !p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person);
         if !plain {
             break;
@@ -626,6 +909,19 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
         || p.is_role_start(w)
         || (start..a).any(|t| p.org_heads.contains(&ctx.lower[t]) || p.is_role_start(&ctx.lower[t]));
     titled.then_some((a, end))
+}
+
+/// The range `a..b` without punctuation at its edges (`(SBY` → `SBY`);
+/// `None` if no word or number is left.
+fn trim_to_words(ctx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let wordy = |t: usize| matches!(ctx.tokens[t].kind, TokenKind::Word | TokenKind::Number);
+    while a < b && !wordy(a) {
+        a += 1;
+    }
+    while b > a && !wordy(b - 1) {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
 }
 
 /// Of the sorted chunk indexes `cands`, the one nearest before `ci` that
@@ -668,5 +964,167 @@ impl UnionFind {
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             self.0[hi] = lo;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::profile;
+
+    /// One actor as the tests read it: name, kind, role, mention texts.
+    #[derive(Debug)]
+    struct Seen {
+        name: String,
+        kind: ActorKind,
+        role: Option<String>,
+        mentions: Vec<String>,
+    }
+
+    fn read(text: &str) -> Vec<Seen> {
+        let ctx = Ctx::new(text, profile("id").unwrap());
+        let cast = recognize(&ctx);
+        cast.actors
+            .iter()
+            .enumerate()
+            .map(|(k, a)| Seen {
+                name: a.name.clone(),
+                kind: a.kind,
+                role: a.role.clone(),
+                mentions: cast.mentions.iter().filter(|m| m.actor == k).map(|m| m.span.of(text).to_string()).collect(),
+            })
+            .collect()
+    }
+
+    fn find<'a>(seen: &'a [Seen], name: &str) -> &'a Seen {
+        seen.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("no actor {name:?} in {seen:#?}"))
+    }
+
+    #[test]
+    fn titles_before_a_name_become_its_role() {
+        let s = read("“Itu pelanggaran berat,” kata Wakil Menteri Luar Negeri Korea Selatan Chang Ho-jin dalam konferensi pers.");
+        let chang = find(&s, "Chang Ho-jin");
+        assert_eq!(chang.kind, ActorKind::Person);
+        assert_eq!(chang.role.as_deref(), Some("Wakil Menteri Luar Negeri Korea Selatan"));
+        assert_eq!(chang.mentions, ["Chang Ho-jin"]);
+        assert_eq!(find(&s, "Korea Selatan").kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn ranks_and_honorifics_stay_out_of_the_name() {
+        let s = read("Kabid Humas Polda Metro Jaya Komisaris Besar Yusri Yunus mengatakan pelaku sudah ditangkap.");
+        let yusri = find(&s, "Yusri Yunus");
+        assert_eq!(yusri.kind, ActorKind::Person);
+        assert_eq!(yusri.mentions, ["Yusri Yunus"]);
+        let s = read("Menurut Dr. H. Ahmad Fauzi, vaksin itu aman.");
+        assert_eq!(find(&s, "Ahmad Fauzi").mentions, ["Ahmad Fauzi"]);
+        let s = read("Ketua tim, Ir. Budi Santoso, M.Epid, dan Hj. Siti Aminah, S.H. hadir bersama Brigjen Pol Ahmad Ramadhan.");
+        assert_eq!(find(&s, "Budi Santoso").mentions, ["Budi Santoso"]);
+        assert_eq!(find(&s, "Siti Aminah").mentions, ["Siti Aminah"]);
+        assert_eq!(find(&s, "Ahmad Ramadhan").mentions, ["Ahmad Ramadhan"]);
+        assert_eq!(s.len(), 3, "degrees and ranks are no actors: {s:#?}");
+    }
+
+    #[test]
+    fn a_role_after_the_name_is_its_role() {
+        let s = read("“Ini masalah yang terus kami pantau,” kata Lim Soo-suk, juru bicara kementerian, dalam konferensi pers.");
+        assert_eq!(find(&s, "Lim Soo-suk").role.as_deref(), Some("juru bicara kementerian"));
+        let s = read("“Ini masalah yang terus kami pantau,” kata juru bicara kementerian Lim Soo-suk dalam konferensi pers.");
+        assert_eq!(find(&s, "Lim Soo-suk").role.as_deref(), Some("juru bicara kementerian"));
+    }
+
+    #[test]
+    fn a_role_in_brackets_describes_the_person_before_it() {
+        let s = read("Djarot Saiful Hidayat (Wagub DKI) hadir dalam acara itu.");
+        let djarot = find(&s, "Djarot Saiful Hidayat");
+        assert_eq!(djarot.role.as_deref(), Some("Wagub DKI"));
+        assert!(!djarot.mentions.iter().any(|m| m == "DKI"), "{djarot:?}");
+    }
+
+    #[test]
+    fn coordinated_titled_persons_stay_apart() {
+        let s = read("Jaksa Agung Prasetyo dan Menhub Jonan menandatangani nota itu.");
+        assert_eq!(find(&s, "Prasetyo").role.as_deref(), Some("Jaksa Agung"));
+        assert_eq!(find(&s, "Jonan").role.as_deref(), Some("Menhub"));
+    }
+
+    #[test]
+    fn an_acronym_defined_in_brackets_joins_its_expansion() {
+        let s = read(
+            "Pejabat kedua negara bertemu dalam Kelompok Konsultasi dan Strategi Penangguhan Diperkuat (EDSCG) di Seoul. \
+             Pertemuan EDSCG berikutnya digelar tahun depan.",
+        );
+        let g = find(&s, "Kelompok Konsultasi dan Strategi Penangguhan Diperkuat");
+        assert_eq!(g.kind, ActorKind::Organization);
+        assert_eq!(g.mentions, ["Kelompok Konsultasi dan Strategi Penangguhan Diperkuat", "EDSCG", "EDSCG"]);
+    }
+
+    #[test]
+    fn acronyms_join_their_expansion_from_initials_and_the_gazetteer() {
+        let s = read("Komisi Pemberantasan Korupsi menahan dua orang. Juru bicara KPK membenarkan penahanan itu.");
+        assert_eq!(find(&s, "Komisi Pemberantasan Korupsi").mentions, ["Komisi Pemberantasan Korupsi", "KPK"]);
+        let s = read("Amerika Serikat menjatuhkan sanksi baru. AS juga membekukan aset Korea Utara dan DPRK membalas.");
+        assert_eq!(find(&s, "Amerika Serikat").mentions, ["Amerika Serikat", "AS"]);
+        assert_eq!(find(&s, "Korea Utara").mentions, ["Korea Utara", "DPRK"]);
+    }
+
+    #[test]
+    fn a_surname_joins_the_full_name() {
+        let s = read(
+            "Komentarnya diamini oleh Bonnie Jenkins, pejabat Departemen Luar Negeri. \
+             Kesepakatan itu akan melanggar resolusi, klaim Jenkins.",
+        );
+        let b = find(&s, "Bonnie Jenkins");
+        assert_eq!(b.mentions, ["Bonnie Jenkins", "Jenkins"]);
+        assert!(!s.iter().any(|a| a.name == "Jenkins"), "{s:#?}");
+    }
+
+    #[test]
+    fn a_nickname_in_brackets_joins_the_name() {
+        let s = read("Wakil Gubernur Jawa Timur Saifullah Yusuf (Gus Ipul) datang. Menurut Gus Ipul, semua aman.");
+        let g = find(&s, "Saifullah Yusuf");
+        assert_eq!(g.kind, ActorKind::Person);
+        assert_eq!(g.mentions, ["Saifullah Yusuf", "Gus Ipul", "Gus Ipul"]);
+    }
+
+    #[test]
+    fn an_all_caps_dateline_is_the_place_named_later() {
+        let s = read("WASHINGTON - Pemerintah mengumumkan sanksi baru. Pejabat di Washington menolak berkomentar.");
+        let w = find(&s, "Washington");
+        assert_eq!(w.kind, ActorKind::Place);
+        assert_eq!(w.mentions, ["WASHINGTON", "Washington"]);
+    }
+
+    #[test]
+    fn sentence_starts_days_and_months_are_not_actors() {
+        let s = read("Pertemuan itu berlangsung pada hari Jumat. Sebelumnya, pada Senin 12 Januari, Kedua pihak sepakat.");
+        assert!(s.is_empty(), "{s:#?}");
+    }
+
+    #[test]
+    fn a_body_named_with_its_place_is_one_organization() {
+        let s = read("Kementerian luar negeri Seoul mengatakan transfer senjata itu telah dipantau.");
+        assert_eq!(find(&s, "Kementerian luar negeri Seoul").kind, ActorKind::Organization);
+    }
+
+    #[test]
+    fn an_unnamed_office_holder_who_speaks_is_a_person() {
+        let text = "“Kami memantau situasi,” kata juru bicara Departemen Luar Negeri AS kepada wartawan.";
+        let doc = crate::analyze(text, &crate::Options::default()).unwrap();
+        let speaker = doc.quotes[0].speaker.as_deref().expect("a speaker");
+        let actor = doc.actors.iter().find(|a| a.id == speaker).unwrap();
+        assert_eq!(actor.kind, ActorKind::Person);
+        assert!(actor.name.to_lowercase().starts_with("juru bicara"), "{actor:?}");
+    }
+
+    #[test]
+    fn mentions_never_overlap_and_stay_inside_the_text() {
+        let text = "Presiden Rusia Vladimir Putin (Putin) dan ( ( AS ) ) - DPRK (";
+        let ctx = Ctx::new(text, profile("id").unwrap());
+        let cast = recognize(&ctx);
+        for w in cast.mentions.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "{:?}", cast.mentions);
+        }
+        assert!(cast.mentions.iter().all(|m| m.span.end <= text.len() && m.actor < cast.actors.len()));
     }
 }

@@ -59,6 +59,8 @@ pub struct KnownName {
 pub struct Profile {
     /// Language code.
     pub code: &'static str,
+    /// The learned entity tagger (`src/tagger.rs`) was trained for this language.
+    pub tagged: bool,
     /// Speech verbs that stand after a quote, before the speaker (`kata`, `said`).
     pub verbs_after: HashSet<String>,
     /// Suffix that turns an after-verb into a cue pointing back (`nya`: `katanya`).
@@ -102,8 +104,12 @@ pub struct Profile {
     pub filler: HashSet<String>,
     /// Words starting a time or place phrase after a speaker (`dalam`, `pada`, `di`).
     pub trailing_preps: HashSet<String>,
-    /// Role words (`presiden`, `menteri`, `juru bicara`), as word lists.
+    /// Role words (`presiden`, `menteri`, `juru bicara`), as word lists,
+    /// longest first.
     pub roles: Vec<Vec<String>>,
+    /// First word of a role → indexes into `roles` of the roles it starts,
+    /// longest first (so a lookup costs one hash, not a scan of every role).
+    pub role_index: HashMap<String, Vec<usize>>,
     /// Honorifics and ranks kept out of names (`dr.`, `h.`, `brigjen`).
     pub honorifics: HashSet<String>,
     /// Academic degrees after names (`s.h.`, `m.epid`).
@@ -177,6 +183,7 @@ impl Profile {
         let grammar = sections(src.grammar);
         let mut p = Profile {
             code,
+            tagged: code == "id",
             verbs_after: lower_set(&section(&speech, "after")),
             pointing_suffixes: section(&speech, "pointing-suffix")
                 .iter()
@@ -216,6 +223,11 @@ impl Profile {
                 .collect(),
             ..Profile::default()
         };
+        for (k, r) in p.roles.iter().enumerate() {
+            if let Some(first) = r.first() {
+                p.role_index.entry(first.clone()).or_default().push(k);
+            }
+        }
         for (kind, file) in [
             (ActorKind::Place, src.places),
             (ActorKind::Organization, src.organizations),
@@ -264,7 +276,18 @@ impl Profile {
 
     /// True when `word` (lowercased) is a role word that starts a role phrase.
     pub fn is_role_start(&self, word: &str) -> bool {
-        self.roles.iter().any(|r| r[0] == word)
+        self.role_index.contains_key(word)
+    }
+
+    /// Length in words of the longest role phrase that starts at index `i`
+    /// of `lower` (lowercased words) and ends by index `end`, if any.
+    pub fn role_len(&self, lower: &[String], i: usize, end: usize) -> Option<usize> {
+        let cands = self.role_index.get(lower.get(i)?.as_str())?;
+        cands
+            .iter()
+            .map(|&k| &self.roles[k])
+            .find(|r| i + r.len() <= end.min(lower.len()) && r[1..].iter().zip(&lower[i + 1..]).all(|(w, l)| w == l))
+            .map(Vec::len)
     }
 }
 
