@@ -174,13 +174,8 @@ impl Reader<'_, '_> {
 
     /// Length in tokens of the longest role phrase at `i`.
     fn role_len(&self, i: usize, end: usize) -> Option<usize> {
-        let ctx = self.ctx;
-        ctx.profile
-            .roles
-            .iter()
-            .find(|r| r.len() <= end - i && r.iter().enumerate().all(|(k, w)| ctx.lower[i + k] == *w))
-            .map(Vec::len)
-            // A capitalised word mid-run that only looks like a role is read by `run`.
+        // A capitalised word mid-run that only looks like a role is read by `run`.
+        self.ctx.profile.role_len(&self.ctx.lower, i, end)
     }
 
     /// Reads a role phrase at `i` and what follows it; returns the next token.
@@ -425,7 +420,7 @@ impl Reader<'_, '_> {
             }
             h -= n;
         }
-        if h == a && a > lo && p.roles.iter().any(|r| r.len() == 1 && r[0] == ctx.lower[a - 1]) {
+        if h == a && a > lo && p.role_starts.get(&ctx.lower[a - 1]).is_some_and(|ks| ks.iter().any(|&k| p.roles[k].len() == 1)) {
             h = a - 1;
         }
         (h < a).then(|| ctx.slice(h, b).to_string())
@@ -447,6 +442,9 @@ impl Reader<'_, '_> {
     /// Longest gazetteer name at `i` ending by `end`: `(tokens, entry)`.
     fn known_len(&self, i: usize, end: usize) -> Option<(usize, crate::profile::KnownName)> {
         let ctx = self.ctx;
+        if i >= end || !ctx.profile.known_starts.contains(&ctx.lower[i]) {
+            return None;
+        }
         let max = ctx.profile.max_known_words.min(end - i);
         (1..=max).rev().find_map(|n| {
             let words = &ctx.lower[i..i + n];

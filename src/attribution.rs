@@ -300,7 +300,7 @@ impl Attributor<'_, '_> {
     /// True when token `j` lies inside a role phrase of a named person (`bicara`).
     fn in_role_phrase(&self, j: usize) -> bool {
         let p = self.ctx.profile;
-        p.roles.iter().any(|r| r.len() > 1 && r[1..].contains(&self.ctx.lower[j]))
+        p.role_inner_words.contains(&self.ctx.lower[j])
     }
 
     /// Extends a speaker phrase over a demonstrative (`tersebut`).

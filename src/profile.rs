@@ -110,6 +110,14 @@ pub struct Profile {
     pub group_names: Vec<String>,
     /// Longest gazetteer name, in words.
     pub max_known_words: usize,
+    /// Index of `roles`: first word → indexes of the phrases starting with
+    /// it, in `roles` order (longest first). Built by [`Profile::index`].
+    pub role_starts: HashMap<String, Vec<usize>>,
+    /// Every word of a role phrase other than its first (`bicara`).
+    pub role_inner_words: HashSet<String>,
+    /// First word (up to the first space) of every gazetteer key: a token
+    /// that is not here starts no gazetteer name.
+    pub known_starts: HashSet<String>,
 }
 
 /// Splits a data file into `(section, entries)`; entries are trimmed lines
@@ -203,7 +211,37 @@ impl Profile {
                 }
             }
         }
+        p.index();
         p
+    }
+
+    /// Builds the lookup indexes over `roles` and `known` (`role_starts`,
+    /// `role_inner_words`, `known_starts`), so that matching at a token
+    /// costs a hash lookup instead of a scan of every list. Call again after
+    /// changing either list.
+    pub fn index(&mut self) {
+        self.role_starts.clear();
+        self.role_inner_words.clear();
+        for (k, r) in self.roles.iter().enumerate() {
+            if let Some(first) = r.first() {
+                self.role_starts.entry(first.clone()).or_default().push(k);
+            }
+            self.role_inner_words.extend(r.iter().skip(1).cloned());
+        }
+        self.known_starts = self.known.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+    }
+
+    /// Length in words of the first (so longest) role phrase of `roles`
+    /// that `lower[i..end]` starts with, if any. `lower` holds lowercased
+    /// tokens; `i <= end <= lower.len()`.
+    pub fn role_len(&self, lower: &[String], i: usize, end: usize) -> Option<usize> {
+        let room = end.checked_sub(i)?;
+        let cands = self.role_starts.get(lower.get(i)?)?;
+        cands
+            .iter()
+            .map(|&k| &self.roles[k])
+            .find(|r| r.len() <= room && r.iter().zip(&lower[i..]).all(|(w, t)| w == t))
+            .map(Vec::len)
     }
 
     fn add_known(&mut self, line: &str, kind: ActorKind) {
@@ -240,7 +278,7 @@ impl Profile {
 
     /// True when `word` (lowercased) is a role word that starts a role phrase.
     pub fn is_role_start(&self, word: &str) -> bool {
-        self.roles.iter().any(|r| r[0] == word)
+        self.role_starts.contains_key(word)
     }
 }
 
