@@ -707,7 +707,7 @@ impl Reader<'_, '_> {
             }
             h -= n;
         }
-        if h == a && a > lo && p.roles.iter().any(|r| r.len() == 1 && r[0] == ctx.lower[a - 1]) {
+        if h == a && a > lo && p.role_starts.get(&ctx.lower[a - 1]).is_some_and(|ks| ks.iter().any(|&k| p.roles[k].len() == 1)) {
             h = a - 1;
         }
         (h < a).then(|| ctx.slice(h, b).to_string())
@@ -729,6 +729,9 @@ impl Reader<'_, '_> {
     /// Longest gazetteer name at `i` ending by `end`: `(tokens, entry)`.
     fn known_len(&self, i: usize, end: usize) -> Option<(usize, crate::profile::KnownName)> {
         let ctx = self.ctx;
+        if i >= end || !ctx.profile.known_starts.contains(&ctx.lower[i]) {
+            return None;
+        }
         let max = ctx.profile.max_known_words.min(end - i);
         (1..=max).rev().find_map(|n| {
             let words = &ctx.lower[i..i + n];

@@ -26,7 +26,7 @@
 //! Indirect speech (`X mengatakan bahwa …`, `…, kata X.`) in sentences with
 //! no direct quote becomes quotes of kind indirect.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::actors::Cast;
 use crate::context::Ctx;
@@ -79,7 +79,7 @@ struct Cue {
 
 /// Finds the speaker of every quote; may add actors (offices, documents) to `cast`.
 pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attributed> {
-    let mut a = Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: Vec::new() };
+    let mut a = Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: BTreeMap::new() };
     a.speech_events(found);
     let mut out: Vec<Attributed> = Vec::with_capacity(found.len());
     let mut prev: Option<(usize, Option<usize>)> = None; // (paragraph, speaker) of the last quote
@@ -185,7 +185,10 @@ struct Attributor<'c, 'a> {
     /// The document actor, once made.
     document_actor: Option<usize>,
     /// `(byte position, actor)` of each resolved speaker so far.
-    speakers: Vec<(usize, usize)>,
+    /// Keyed by `(byte position, insertion number)`, so that speakers at
+    /// the same position stay in the order they were recorded; a map, not a
+    /// sorted vector, so recording one in the middle costs O(log n).
+    speakers: BTreeMap<(usize, usize), usize>,
 }
 
 /// Words that may stand between a subject and its speech verb (`X juga mengatakan`).
@@ -361,7 +364,7 @@ impl Attributor<'_, '_> {
                 j = m.end;
                 continue;
             }
-            if let Some(k) = self.cast.offices.iter().position(|o| o.first == j) {
+            if let Some(k) = self.office_starting_at(j) {
                 office.get_or_insert((k, self.cast.offices[k].end));
                 j = self.cast.offices[k].end;
                 continue;
@@ -467,7 +470,7 @@ impl Attributor<'_, '_> {
     /// True when token `j` lies inside a role phrase of a named person (`bicara`).
     fn in_role_phrase(&self, j: usize) -> bool {
         let p = self.ctx.profile;
-        p.roles.iter().any(|r| r.len() > 1 && r[1..].contains(&self.ctx.lower[j]))
+        p.role_inner_words.contains(&self.ctx.lower[j])
     }
 
     /// Extends a speaker phrase over a demonstrative (`tersebut`).
@@ -515,9 +518,8 @@ impl Attributor<'_, '_> {
         if p.thing_pronouns.contains(&ctx.lower[last]) && last == lo {
             return Some((Who::Back { person: false, plural: false }, last));
         }
-        if let Some(o) = self.cast.office_at(last) {
-            let k = self.cast.offices.iter().position(|x| x == o)?;
-            return Some((Who::Office(k), o.first));
+        if let Some(k) = self.office_index_at(last) {
+            return Some((Who::Office(k), self.cast.offices[k].first));
         }
         if let Some(m) = self.cast.mention_at(last) {
             return Some((Who::Actor(m.actor), m.first));
@@ -593,14 +595,14 @@ impl Attributor<'_, '_> {
                     }
                 }
                 // The nearest earlier speaker (of a quote or a speech verb), else person mention.
-                let k = self.speakers.partition_point(|(pos, _)| *pos < at);
-                let spoke = self.speakers[..k].iter().rev().find(|(_, a)| !person || self.is_person(*a)).map(|x| x.1);
+                let spoke = self.speakers.range(..(at, 0)).rev().map(|(_, &a)| a).find(|&a| !person || self.is_person(a));
                 spoke.or_else(|| {
-                    self.cast
-                        .mentions
+                    // Mentions are sorted by start: those before `at` are a prefix.
+                    let k = self.cast.mentions.partition_point(|m| m.span.start < at);
+                    self.cast.mentions[..k]
                         .iter()
                         .rev()
-                        .find(|m| m.span.start < at && self.cast.actors[m.actor].kind == ActorKind::Person)
+                        .find(|m| self.cast.actors[m.actor].kind == ActorKind::Person)
                         .map(|m| m.actor)
                 })
             }
@@ -615,7 +617,7 @@ impl Attributor<'_, '_> {
         let si = ctx.layout.sentence_of[t.min(ctx.tokens.len().checked_sub(1)?)] as usize;
         for s in ctx.layout.sentences[si.saturating_sub(2)..si].iter().rev() {
             let first = (s.start..s.end).find(|&i| self.is_word(i))?;
-            if let Some(k) = self.cast.offices.iter().position(|o| o.first == first) {
+            if let Some(k) = self.office_starting_at(first) {
                 return self.resolve_office(k);
             }
             if let Some(m) = self.cast.mention_at(first).filter(|m| self.is_person(m.actor)) {
@@ -627,8 +629,8 @@ impl Attributor<'_, '_> {
 
     /// Records the speaker `actor` of a speech event at byte `pos`, kept sorted.
     fn spoke(&mut self, pos: usize, actor: usize) {
-        let k = self.speakers.partition_point(|(p, _)| *p <= pos);
-        self.speakers.insert(k, (pos, actor));
+        let seq = self.speakers.len();
+        self.speakers.insert((pos, seq), actor);
     }
 
     /// Pre-pass: who the text is about, sentence by sentence, so that
@@ -818,6 +820,22 @@ impl Attributor<'_, '_> {
         (!(e..v).any(|j| self.is_before_verb(j))).then_some(a)
     }
 
+    /// Index of the office whose phrase starts at token `j`. Offices are
+    /// sorted by position and never overlap, so this is a binary search.
+    fn office_starting_at(&self, j: usize) -> Option<usize> {
+        let offices = &self.cast.offices;
+        let k = offices.partition_point(|o| o.first < j);
+        offices.get(k).is_some_and(|o| o.first == j).then_some(k)
+    }
+
+    /// Index of the office whose phrase starts at or covers token `i`
+    /// (the one [`Cast::office_at`] returns).
+    fn office_index_at(&self, i: usize) -> Option<usize> {
+        let offices = &self.cast.offices;
+        let k = offices.partition_point(|o| o.end <= i);
+        offices.get(k).is_some_and(|o| o.first <= i).then_some(k)
+    }
+
     fn is_person(&self, a: usize) -> bool {
         self.cast.actors[a].kind == ActorKind::Person
     }
@@ -830,15 +848,18 @@ impl Attributor<'_, '_> {
             return self.resolve_anaphoric_office(k);
         }
         // `wakil menteri luar negeri` → Chang Ho-jin, whose role starts so.
-        let holder = self
-            .cast
-            .mentions
+        // Mentions are sorted by start: those before `before` are a prefix.
+        let upto = if o.anaphoric {
+            self.cast.mentions.len()
+        } else {
+            self.cast.mentions.partition_point(|m| m.span.start < before)
+        };
+        let holder = self.cast.mentions[..upto]
             .iter()
             .rev()
-            .filter(|m| m.span.start < before)
             .find(|m| {
                 let a = &self.cast.actors[m.actor];
-                a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| r.to_lowercase().starts_with(&o.role))
+                a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| lower_starts_with(r, &o.role))
             })
             .map(|m| m.actor);
         if let Some(h) = holder {
@@ -975,6 +996,19 @@ impl Attributor<'_, '_> {
             });
         }
         out
+    }
+}
+
+/// True when `text` lowercased starts with `prefix` (a lowercased
+/// string); ASCII `text` is compared in place, without allocating.
+fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    if text.is_ascii() {
+        let n = prefix.len();
+        // `prefix` has no ASCII capitals, so ignoring ASCII case on both sides
+        // equals lowercasing `text` alone.
+        text.len() >= n && text.as_bytes()[..n].eq_ignore_ascii_case(prefix.as_bytes())
+    } else {
+        text.to_lowercase().starts_with(prefix)
     }
 }
 

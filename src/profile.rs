@@ -10,6 +10,18 @@ use std::sync::OnceLock;
 
 use crate::document::ActorKind;
 
+/// Hasher of the profile's word sets and maps: FxHash, several times faster
+/// than the default SipHash on short words. Safe from hash flooding: the
+/// keys come from the data files, never from the input, and looking an input
+/// word up in a fixed table costs at most that table's longest probe.
+pub type WordHasher = rustc_hash::FxBuildHasher;
+
+/// A set of words (lowercased) from the data files.
+pub type WordSet = HashSet<String, WordHasher>;
+
+/// A map keyed by words (lowercased) from the data files.
+pub type WordMap<V> = HashMap<String, V, WordHasher>;
+
 /// Codes of the profiles compiled in.
 pub const LANGUAGES: &[&str] = &["id", "en"];
 
@@ -62,76 +74,81 @@ pub struct Profile {
     /// The learned entity tagger (`src/tagger.rs`) was trained for this language.
     pub tagged: bool,
     /// Speech verbs that stand after a quote, before the speaker (`kata`, `said`).
-    pub verbs_after: HashSet<String>,
+    pub verbs_after: WordSet,
     /// Suffix that turns an after-verb into a cue pointing back (`nya`: `katanya`).
     pub pointing_suffixes: Vec<String>,
     /// Speech verbs that follow their subject (`mengatakan`, `said`).
-    pub verbs_before: HashSet<String>,
+    pub verbs_before: WordSet,
     /// Phrases that put the source first (`menurut`, `according to`), as word lists.
     pub according: Vec<Vec<String>>,
     /// Personal pronouns that can be a speaker (`dia`, `he`).
-    pub pronouns: HashSet<String>,
+    pub pronouns: WordSet,
     /// Plural personal pronouns (`mereka`, `they`).
-    pub plural_pronouns: HashSet<String>,
+    pub plural_pronouns: WordSet,
     /// Pronouns that point at an entity that is not a person (`itu`, `it`).
-    pub thing_pronouns: HashSet<String>,
+    pub thing_pronouns: WordSet,
     /// Words introducing reported speech (`bahwa`, `that`).
-    pub complementizers: HashSet<String>,
+    pub complementizers: WordSet,
     /// Relative pronouns (`yang`, `who`).
-    pub relatives: HashSet<String>,
+    pub relatives: WordSet,
     /// Demonstratives after a noun (`tersebut`, `itu`).
-    pub demonstratives: HashSet<String>,
+    pub demonstratives: WordSet,
     /// Nouns for documents that can speak (`pernyataan`, `statement`).
-    pub document_nouns: HashSet<String>,
+    pub document_nouns: WordSet,
     /// Lowercase words that may join a role to a name (`dari`, `bidang`, `sekaligus`).
-    pub role_connectors: HashSet<String>,
+    pub role_connectors: WordSet,
     /// Words that, right after a name, show it is not a clause subject (`dan`, `bersama`).
-    pub non_predicates: HashSet<String>,
+    pub non_predicates: WordSet,
     /// Predicates of stance that report a view like a speech verb (`yakin`, `optimistis`).
-    pub stances: HashSet<String>,
+    pub stances: WordSet,
     /// Prefixes of active verbs (`me`, `ber`): a word so formed after a name is its predicate.
     pub active_prefixes: Vec<String>,
     /// Prefixes of passive speech verbs, whose agent follows (`di`: `disampaikan X`).
     pub passive_prefixes: Vec<String>,
     /// Conjunctions that join two subjects (`dan`, `serta`).
-    pub conjunctions: HashSet<String>,
+    pub conjunctions: WordSet,
     /// Articles that open a speaker phrase (`the`: `the statement said`).
-    pub determiners: HashSet<String>,
+    pub determiners: WordSet,
     /// Words that end an organization's name (`tbk`, `group`): never part of a person's name.
-    pub org_tails: HashSet<String>,
+    pub org_tails: WordSet,
     /// Words that may sit between a speech verb and its subject or object
     /// (`kepada`, `wartawan`): skipped when looking for the speaker.
-    pub filler: HashSet<String>,
+    pub filler: WordSet,
     /// Words starting a time or place phrase after a speaker (`dalam`, `pada`, `di`).
-    pub trailing_preps: HashSet<String>,
+    pub trailing_preps: WordSet,
     /// Role words (`presiden`, `menteri`, `juru bicara`), as word lists,
     /// longest first.
     pub roles: Vec<Vec<String>>,
-    /// First word of a role → indexes into `roles` of the roles it starts,
-    /// longest first (so a lookup costs one hash, not a scan of every role).
-    pub role_index: HashMap<String, Vec<usize>>,
     /// Honorifics and ranks kept out of names (`dr.`, `h.`, `brigjen`).
-    pub honorifics: HashSet<String>,
+    pub honorifics: WordSet,
     /// Academic degrees after names (`s.h.`, `m.epid`).
-    pub degrees: HashSet<String>,
+    pub degrees: WordSet,
     /// Words that start or mark an organization (`kementerian`, `partai`).
-    pub org_heads: HashSet<String>,
+    pub org_heads: WordSet,
     /// Words that start a place name (`kabupaten`, `gunung`).
-    pub place_heads: HashSet<String>,
+    pub place_heads: WordSet,
     /// Capitalised words that are never actors alone (days, months, function words).
-    pub common_caps: HashSet<String>,
+    pub common_caps: WordSet,
     /// Lowercase connectors allowed inside a name (`dan`, `bin`, `van`).
-    pub name_connectors: HashSet<String>,
+    pub name_connectors: WordSet,
     /// Capitalised words of titles and body names that are not personal names.
-    pub descriptors: HashSet<String>,
+    pub descriptors: WordSet,
     /// `(prefix, suffix)` pairs of derived nouns that are not names (`ke`…`an`).
     pub descriptive_confixes: Vec<(String, String)>,
     /// Gazetteer: lowercased name → group and kind.
-    pub known: HashMap<String, KnownName>,
+    pub known: WordMap<KnownName>,
     /// Canonical (first) name of each gazetteer group, original case.
     pub group_names: Vec<String>,
     /// Longest gazetteer name, in words.
     pub max_known_words: usize,
+    /// Index of `roles`: first word → indexes of the phrases starting with
+    /// it, in `roles` order (longest first). Built by [`Profile::index`].
+    pub role_starts: WordMap<Vec<usize>>,
+    /// Every word of a role phrase other than its first (`bicara`).
+    pub role_inner_words: WordSet,
+    /// First word (up to the first space) of every gazetteer key: a token
+    /// that is not here starts no gazetteer name.
+    pub known_starts: WordSet,
 }
 
 /// Splits a data file into `(section, entries)`; entries are trimmed lines
@@ -161,7 +178,7 @@ fn section<'a>(secs: &[(&'a str, Vec<&'a str>)], name: &str) -> Vec<&'a str> {
         .collect()
 }
 
-fn lower_set(entries: &[&str]) -> HashSet<String> {
+fn lower_set(entries: &[&str]) -> WordSet {
     entries.iter().map(|e| e.to_lowercase()).collect()
 }
 
@@ -223,11 +240,6 @@ impl Profile {
                 .collect(),
             ..Profile::default()
         };
-        for (k, r) in p.roles.iter().enumerate() {
-            if let Some(first) = r.first() {
-                p.role_index.entry(first.clone()).or_default().push(k);
-            }
-        }
         for (kind, file) in [
             (ActorKind::Place, src.places),
             (ActorKind::Organization, src.organizations),
@@ -239,7 +251,37 @@ impl Profile {
                 }
             }
         }
+        p.index();
         p
+    }
+
+    /// Builds the lookup indexes over `roles` and `known` (`role_starts`,
+    /// `role_inner_words`, `known_starts`), so that matching at a token
+    /// costs a hash lookup instead of a scan of every list. Call again after
+    /// changing either list.
+    pub fn index(&mut self) {
+        self.role_starts.clear();
+        self.role_inner_words.clear();
+        for (k, r) in self.roles.iter().enumerate() {
+            if let Some(first) = r.first() {
+                self.role_starts.entry(first.clone()).or_default().push(k);
+            }
+            self.role_inner_words.extend(r.iter().skip(1).cloned());
+        }
+        self.known_starts = self.known.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+    }
+
+    /// Length in words of the first (so longest) role phrase of `roles`
+    /// that `lower[i..end]` starts with, if any. `lower` holds lowercased
+    /// tokens; `i <= end <= lower.len()`.
+    pub fn role_len(&self, lower: &[String], i: usize, end: usize) -> Option<usize> {
+        let room = end.checked_sub(i)?;
+        let cands = self.role_starts.get(lower.get(i)?)?;
+        cands
+            .iter()
+            .map(|&k| &self.roles[k])
+            .find(|r| r.len() <= room && r.iter().zip(&lower[i..]).all(|(w, t)| w == t))
+            .map(Vec::len)
     }
 
     fn add_known(&mut self, line: &str, kind: ActorKind) {
@@ -276,18 +318,7 @@ impl Profile {
 
     /// True when `word` (lowercased) is a role word that starts a role phrase.
     pub fn is_role_start(&self, word: &str) -> bool {
-        self.role_index.contains_key(word)
-    }
-
-    /// Length in words of the longest role phrase that starts at index `i`
-    /// of `lower` (lowercased words) and ends by index `end`, if any.
-    pub fn role_len(&self, lower: &[String], i: usize, end: usize) -> Option<usize> {
-        let cands = self.role_index.get(lower.get(i)?.as_str())?;
-        cands
-            .iter()
-            .map(|&k| &self.roles[k])
-            .find(|r| i + r.len() <= end.min(lower.len()) && r[1..].iter().zip(&lower[i + 1..]).all(|(w, l)| w == l))
-            .map(Vec::len)
+        self.role_starts.contains_key(word)
     }
 }
 

@@ -3,15 +3,25 @@
 //! Thin on purpose: options come in as a plain JS object, the [`Analysis`]
 //! goes out as plain JS objects (the document JSON of `docs/document.md`,
 //! `null` for absent values), and every failure is a JS `Error` with a
-//! message, never a trap. Only owned data crosses the boundary.
+//! message, never a trap.
+//!
+//! What crosses the boundary, and how, decides the speed: building one JS
+//! object per field from Rust costs more than the analysis. So the document
+//! goes out **packed**: one `u32` array (counts, offsets, kinds, indexes)
+//! that JavaScript reads in place as a view of wasm memory, and one string
+//! table of the names, roles and aliases. A small JavaScript function
+//! (`sorot_document`, below) builds the plain objects from them, and every `text`
+//! field is a `slice` of the caller's own input string, which never makes
+//! a second trip through wasm memory.
 
 use std::collections::BTreeMap;
 
+use js_sys::JsString;
 use serde::de::{self, IgnoredAny};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Analysis, Options};
+use crate::{ActorKind, Analysis, Options, QuoteKind};
 
 /// What every export returns: a value, or a JS `Error`.
 type JsResult<T> = Result<T, JsError>;
@@ -23,6 +33,70 @@ fn js_error(context: &str, err: impl std::fmt::Display) -> JsError {
     // serde-wasm-bindgen errors display as JavaScript's `String(error)`.
     let text = text.strip_prefix("Error: ").unwrap_or(&text);
     JsError::new(&format!("sorot: {context}{text}"))
+}
+
+#[wasm_bindgen(inline_js = r#"
+const NONE = 0xffffffff;
+const ACTOR_KINDS = ['person', 'organization', 'place', 'document'];
+const QUOTE_KINDS = ['direct', 'indirect'];
+export function sorot_document(text, n, table) {
+  let i = 0;
+  const strings = n[i++];
+  const base = i;
+  i += strings + 1;
+  const str = (k) => table.slice(n[base + k], n[base + k + 1]);
+  const version = n[i++];
+  const lang = str(n[i++]);
+  const actorCount = n[i++], mentionCount = n[i++], quoteCount = n[i++];
+  const actors = new Array(actorCount);
+  for (let a = 0; a < actorCount; a++) {
+    const id = str(n[i++]);
+    const name = str(n[i++]);
+    const kind = ACTOR_KINDS[n[i++]];
+    const r = n[i++];
+    const aliases = new Array(n[i++]);
+    for (let k = 0; k < aliases.length; k++) aliases[k] = str(n[i++]);
+    actors[a] = { id, name, kind, role: r === NONE ? null : str(r), aliases };
+  }
+  const mentions = new Array(mentionCount);
+  for (let m = 0; m < mentionCount; m++) {
+    const actor = actors[n[i++]].id, start = n[i++], end = n[i++];
+    mentions[m] = { actor, start, end, text: text.slice(start, end) };
+  }
+  const quotes = new Array(quoteCount);
+  for (let q = 0; q < quoteCount; q++) {
+    const id = str(n[i++]), kind = QUOTE_KINDS[n[i++]], start = n[i++], end = n[i++];
+    const s = n[i++], cs = n[i++], ce = n[i++];
+    const confidence = (n[i++] | 0) / 100;
+    quotes[q] = {
+      id, kind, start, end, text: text.slice(start, end),
+      speaker: s === NONE ? null : actors[s].id,
+      cue: ce === NONE ? null : { start: cs, end: ce, text: text.slice(cs, ce) },
+      confidence,
+    };
+  }
+  return { version, lang, actors, mentions, quotes };
+}
+"#)]
+extern "C" {
+    /// `sorot_document(text, n, table)`, in JavaScript: builds the document
+    /// objects from the packed form written by [`pack`].
+    /// `n` is a `Uint32Array` view of wasm memory, valid only during the call;
+    /// `table` holds every string of the document that is not a slice of
+    /// `text`, addressed by UTF-16 boundaries in `n`. The layout:
+    ///
+    /// ```text
+    /// strings, bound[0..=strings], version, lang, actors, mentions, quotes,
+    /// actor:   id, name, kind, role|NONE, aliases, alias...
+    /// mention: actor index, start, end
+    /// quote:   id, kind, start, end, speaker index|NONE, cue start, cue end|NONE,
+    ///          confidence in hundredths (i32)
+    /// ```
+    ///
+    /// Keys are created in the order of the Rust types, so a document reads and
+    /// serialises exactly like the CLI's JSON.
+    #[wasm_bindgen(js_name = sorot_document)]
+    fn build_document(text: &JsString, n: &[u32], table: &str) -> JsValue;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -149,18 +223,93 @@ fn read_options(value: JsValue) -> JsResult<Options> {
 /// plain JS objects. `options` may be `undefined`, `null` or an
 /// `AnalyzeOptions` object.
 ///
-/// Throws an `Error` for unknown or mistyped options, an unknown language,
-/// or input over `maxInputBytes`; the module stays usable afterwards.
+/// Throws an `Error` when `text` is not a string, for unknown or mistyped
+/// options, an unknown language, or input over `maxInputBytes`; the module
+/// stays usable afterwards.
 #[wasm_bindgen(unchecked_return_type = "SorotDocument")]
 pub fn analyze(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsString,
     #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions | null")] options: JsValue,
 ) -> JsResult<JsValue> {
+    let input = text
+        .as_string()
+        .ok_or_else(|| js_error("bad text: ", format!("expected a string, got {}", text.js_typeof().as_string().unwrap_or_default())))?;
     let options = read_options(options)?;
-    let analysis: Analysis = crate::analyze(text, &options).map_err(|e| js_error("", e))?;
-    analysis
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("cannot build the result: ", e))
+    let analysis: Analysis = crate::analyze(&input, &options).map_err(|e| js_error("", e))?;
+    let (numbers, table) = pack(&analysis);
+    Ok(build_document(text, &numbers, &table))
+}
+
+/// Marks an absent index or offset in the packed form.
+const NONE: u32 = u32::MAX;
+
+/// Strings of the packed form: one table, addressed by UTF-16 boundaries.
+struct Table {
+    text: String,
+    /// UTF-16 offset in `text` after each string; starts with 0.
+    bounds: Vec<u32>,
+    units: u32,
+}
+
+impl Table {
+    /// Appends `s` and returns its index.
+    fn add(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.units += s.encode_utf16().count() as u32;
+        self.bounds.push(self.units);
+        (self.bounds.len() - 2) as u32
+    }
+}
+
+/// An offset or count as `u32` (documents are far below 4 G units: input is
+/// capped by `maxInputBytes`, and a JS string by 2^30 units).
+fn u(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(NONE - 1)
+}
+
+/// The packed form of `doc` read by `sorot_document`: the numbers and the
+/// string table.
+fn pack(doc: &Analysis) -> (Vec<u32>, String) {
+    let mut t = Table { text: String::new(), bounds: vec![0], units: 0 };
+    let mut n: Vec<u32> = Vec::with_capacity(8 + doc.actors.len() * 6 + doc.mentions.len() * 3 + doc.quotes.len() * 8);
+    let lang = t.add(&doc.lang);
+    n.extend([doc.version, lang, u(doc.actors.len()), u(doc.mentions.len()), u(doc.quotes.len())]);
+    let mut index: std::collections::HashMap<&str, u32> = std::collections::HashMap::with_capacity(doc.actors.len());
+    for (k, a) in doc.actors.iter().enumerate() {
+        index.insert(a.id.as_str(), u(k));
+        let kind = match a.kind {
+            ActorKind::Person => 0,
+            ActorKind::Organization => 1,
+            ActorKind::Place => 2,
+            ActorKind::Document => 3,
+        };
+        let (id, name) = (t.add(&a.id), t.add(&a.name));
+        let role = a.role.as_deref().map_or(NONE, |r| t.add(r));
+        n.extend([id, name, kind, role, u(a.aliases.len())]);
+        for alias in &a.aliases {
+            n.push(t.add(alias));
+        }
+    }
+    let actor = |id: &str| index.get(id).copied().unwrap_or(NONE);
+    for m in &doc.mentions {
+        n.extend([actor(&m.actor), u(m.start), u(m.end)]);
+    }
+    for q in &doc.quotes {
+        let kind = match q.kind {
+            QuoteKind::Direct => 0,
+            QuoteKind::Indirect => 1,
+        };
+        let speaker = q.speaker.as_deref().map_or(NONE, actor);
+        let (cs, ce) = q.cue.as_ref().map_or((0, NONE), |c| (u(c.start), u(c.end)));
+        // Hundredths, as the document rounds them; signed, read back with `| 0`.
+        let confidence = (q.confidence * 100.0).round() as i32 as u32;
+        n.extend([t.add(&q.id), kind, u(q.start), u(q.end), speaker, cs, ce, confidence]);
+    }
+    let mut out = Vec::with_capacity(t.bounds.len() + 1 + n.len());
+    out.push(u(t.bounds.len() - 1));
+    out.extend(&t.bounds);
+    out.extend(n);
+    (out, t.text)
 }
 
 /// The version of the `sorot` crate, e.g. `"0.1.0"`.

@@ -13,6 +13,11 @@ const SEED: &str = "Kementerian Luar Negeri menolak tuduhan itu. \
 “Kami tidak pernah menerima permintaan resmi,” kata Budi Santoso, juru bicara kementerian, \
 kepada wartawan di Jakarta, Senin.";
 
+/// The wasm export, called as JavaScript calls it: with a JS string.
+fn analyze(text: &str, options: JsValue) -> Result<JsValue, wasm_bindgen::JsError> {
+    sorot::wasm::analyze(&JsString::from(text), options)
+}
+
 /// `obj[key]`, which must exist.
 fn get(obj: &JsValue, key: &str) -> JsValue {
     let v = Reflect::get(obj, &JsValue::from_str(key)).expect("readable property");
@@ -69,7 +74,7 @@ fn assert_slices(input: &str, items: &Array) {
 
 #[wasm_bindgen_test]
 fn seed_paragraph_quote_has_a_known_speaker() {
-    let doc = sorot::wasm::analyze(SEED, JsValue::UNDEFINED).expect("analysis");
+    let doc = analyze(SEED, JsValue::UNDEFINED).expect("analysis");
     assert_eq!(number(&doc, "version"), 1);
     assert_eq!(string(&doc, "lang"), "id");
     let actor_ids: Vec<String> = array(&doc, "actors")
@@ -99,7 +104,7 @@ fn seed_paragraph_quote_has_a_known_speaker() {
 
 #[wasm_bindgen_test]
 fn absent_values_are_null_not_undefined() {
-    let doc = sorot::wasm::analyze("“Siap.”", JsValue::NULL).expect("analysis");
+    let doc = analyze("“Siap.”", JsValue::NULL).expect("analysis");
     for q in array(&doc, "quotes").iter() {
         let cue = Reflect::get(&q, &JsValue::from_str("cue")).unwrap();
         assert!(
@@ -118,7 +123,7 @@ fn absent_values_are_null_not_undefined() {
 fn offsets_are_utf16_after_emoji() {
     // 😀 is two UTF-16 units and four UTF-8 bytes; € is one unit and three bytes.
     let text = format!("😀😀 Harga naik 5€. {}", SEED);
-    let doc = sorot::wasm::analyze(&text, JsValue::UNDEFINED).expect("analysis");
+    let doc = analyze(&text, JsValue::UNDEFINED).expect("analysis");
     let quotes = array(&doc, "quotes");
     assert!(quotes.length() >= 1, "no quote found");
     let js_text = JsString::from(text.as_str());
@@ -138,7 +143,7 @@ fn offsets_are_utf16_after_emoji() {
 
 #[wasm_bindgen_test]
 fn bad_options_throw_and_the_module_keeps_working() {
-    let unknown = message(sorot::wasm::analyze(
+    let unknown = message(analyze(
         SEED,
         options(&[("language", "id".into())]),
     ));
@@ -147,22 +152,22 @@ fn bad_options_throw_and_the_module_keeps_working() {
         "{unknown}"
     );
 
-    let mistyped = message(sorot::wasm::analyze(
+    let mistyped = message(analyze(
         SEED,
         options(&[("maxQuoteChars", "many".into())]),
     ));
     assert!(mistyped.contains("invalid type"), "{mistyped}");
 
-    let negative = message(sorot::wasm::analyze(
+    let negative = message(analyze(
         SEED,
         options(&[("maxInputBytes", (-1.0).into())]),
     ));
     assert!(negative.contains("bad options"), "{negative}");
 
-    let not_object = message(sorot::wasm::analyze(SEED, "id".into()));
+    let not_object = message(analyze(SEED, "id".into()));
     assert!(not_object.contains("bad options"), "{not_object}");
 
-    let lang = message(sorot::wasm::analyze(
+    let lang = message(analyze(
         SEED,
         options(&[("lang", "xx".into())]),
     ));
@@ -172,21 +177,21 @@ fn bad_options_throw_and_the_module_keeps_working() {
     );
 
     let doc =
-        sorot::wasm::analyze(SEED, options(&[("lang", "id".into())])).expect("works after errors");
+        analyze(SEED, options(&[("lang", "id".into())])).expect("works after errors");
     assert!(array(&doc, "quotes").length() >= 1);
 }
 
 #[wasm_bindgen_test]
 fn input_over_the_limit_is_refused_with_the_limit_in_the_message() {
     let limit = 64.0;
-    let msg = message(sorot::wasm::analyze(
+    let msg = message(analyze(
         SEED,
         options(&[("maxInputBytes", limit.into())]),
     ));
     assert!(msg.contains("limit of 64 bytes"), "{msg}");
     assert!(msg.contains(&SEED.len().to_string()), "{msg}");
     // The same text under a large enough limit goes through.
-    let ok = sorot::wasm::analyze(
+    let ok = analyze(
         SEED,
         options(&[("maxInputBytes", (SEED.len() as f64).into())]),
     );
@@ -196,4 +201,57 @@ fn input_over_the_limit_is_refused_with_the_limit_in_the_message() {
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(sorot::wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+/// The packed boundary builds the same document the CLI prints: equal as
+/// JSON, key order included, on every seed article.
+#[wasm_bindgen_test]
+fn documents_equal_the_cli_json_on_the_seeds() {
+    for text in SEEDS {
+        let doc = analyze(text, JsValue::UNDEFINED).expect("analysis");
+        let native = sorot::analyze(text, &sorot::Options::default()).expect("native analysis");
+        let json = serde_json::to_string(&native).unwrap();
+        // Through JSON.parse so that numbers print the JavaScript way (0.0 → 0).
+        let want = js_sys::JSON::stringify(&js_sys::JSON::parse(&json).unwrap()).unwrap();
+        let got = js_sys::JSON::stringify(&doc).unwrap();
+        assert_eq!(String::from(got), String::from(want));
+        assert!(array(&doc, "quotes").length() >= 1, "a seed has quotes");
+    }
+}
+
+/// The seed articles of the demo page.
+const SEEDS: [&str; 3] = [
+    include_str!("../www/seeds/000_f0ba90d2506ff8da.txt"),
+    include_str!("../www/seeds/001_ccf68a1d162bdb17.txt"),
+    include_str!("../www/seeds/002_2ec4e416ec4a52c8.txt"),
+];
+
+#[wasm_bindgen_test]
+fn text_that_is_not_a_string_throws() {
+    let err = sorot::wasm::analyze(JsValue::from_f64(42.0).unchecked_ref::<JsString>(), JsValue::UNDEFINED);
+    let msg = message(err);
+    assert!(msg.contains("bad text") && msg.contains("number"), "{msg}");
+    assert!(analyze(SEED, JsValue::UNDEFINED).is_ok());
+}
+
+/// Bytes of wasm linear memory now.
+fn memory_bytes() -> f64 {
+    let memory = wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>().unwrap();
+    memory.buffer().dyn_into::<js_sys::ArrayBuffer>().unwrap().byte_length() as f64
+}
+
+/// 1,000 successive analyses of one article: wasm memory stops growing
+/// after the first few (nothing leaks per call).
+#[wasm_bindgen_test]
+fn memory_does_not_grow_over_a_thousand_analyses() {
+    let text = SEEDS[0];
+    for _ in 0..10 {
+        analyze(text, JsValue::UNDEFINED).expect("analysis");
+    }
+    let warm = memory_bytes();
+    for _ in 0..1000 {
+        let doc = analyze(text, JsValue::UNDEFINED).expect("analysis");
+        assert!(array(&doc, "mentions").length() > 0);
+    }
+    assert_eq!(memory_bytes(), warm, "wasm memory grew after warm-up");
 }
