@@ -18,7 +18,7 @@
 //! Indirect speech (`X mengatakan bahwa …`, `…, kata X.`) in sentences with
 //! no direct quote becomes quotes of kind indirect.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::actors::Cast;
 use crate::context::Ctx;
@@ -67,7 +67,7 @@ struct Cue {
 
 /// Finds the speaker of every quote; may add actors (offices, documents) to `cast`.
 pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attributed> {
-    let mut a = Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: Vec::new() };
+    let mut a = Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: BTreeMap::new() };
     a.speech_events(found);
     let mut out: Vec<Attributed> = Vec::with_capacity(found.len());
     let mut prev: Option<(usize, Option<usize>)> = None; // (paragraph, speaker) of the last quote
@@ -111,9 +111,31 @@ struct Attributor<'c, 'a> {
     office_actor: HashMap<String, usize>,
     /// The document actor, once made.
     document_actor: Option<usize>,
-    /// `(byte position, actor)` of each resolved speaker so far.
-    speakers: Vec<(usize, usize)>,
+    /// The actor of each resolved speaker so far, by position in the text.
+    /// Keyed by `(byte position, order of recording)`, so equal positions
+    /// keep their recording order; a map, because speakers arrive out of
+    /// position order and a sorted `Vec` would make each insert linear.
+    speakers: BTreeMap<(usize, usize), usize>,
 }
+
+/// How far, in tokens, a cue is looked for after a quote's closing mark or
+/// before its opening mark, and a subject's appositive comma before its
+/// verb. Keeps the work per quote bounded, so a text of one endless
+/// sentence with thousands of quotes stays linear; news sentences are far
+/// shorter.
+const CUE_WINDOW: usize = 80;
+
+/// Longest speaker phrase read after a verb, in tokens (`Wakil Menteri Luar
+/// Negeri Korea Selatan Chang Ho-jin` is 8).
+const MAX_PHRASE: usize = 32;
+
+/// How deep `X, yang …` and `X, juru bicara Y, …` are followed back to
+/// their subject.
+const MAX_APPOSITIVES: usize = 4;
+
+/// How many earlier speakers, mentions or offices a pronoun or role phrase
+/// looks back over for its referent.
+const MAX_BACK: usize = 512;
 
 /// Words that may stand between a subject and its speech verb (`X juga mengatakan`).
 const ADVERBS: &[&str] = &[
@@ -193,7 +215,8 @@ impl Attributor<'_, '_> {
         let from = q.close.map_or(q.end, |c| c + 1);
         let s = self.sentence_of(q.close.unwrap_or(q.end.saturating_sub(1)));
         let mut i = from;
-        while i < s.end {
+        let stop = s.end.min(from.saturating_add(CUE_WINDOW));
+        while i < stop {
             if let Some(n) = next.filter(|n| n.open.map_or(n.first, |o| o) == i) {
                 // Skip over the next quote: its words are not cues.
                 i = n.close.map_or(n.end, |c| c + 1);
@@ -216,6 +239,8 @@ impl Attributor<'_, '_> {
         let s = self.sentence_of(open);
         let para_start = ctx.layout.paragraphs[ctx.layout.paragraph_of[open] as usize].start;
         let lo = s.start.max(para_start);
+        // Where the scans below start: at most CUE_WINDOW tokens back.
+        let floor = lo.max(open.saturating_sub(CUE_WINDOW));
         // `X: “…”`
         if open > lo && ctx.word(open - 1) == ":" {
             if let Some((who, first)) = self.subject_before(open - 1, lo) {
@@ -223,7 +248,7 @@ impl Attributor<'_, '_> {
             }
         }
         // `Menurut X, … “…”`
-        for m in lo..open {
+        for m in floor..open {
             for phrase in &ctx.profile.according {
                 let n = phrase.len();
                 if m + n <= open && (0..n).all(|k| ctx.lower[m + k] == phrase[k]) {
@@ -234,7 +259,7 @@ impl Attributor<'_, '_> {
             }
         }
         // `X mengatakan … bahwa “…”`: the nearest speech verb before the mark.
-        let v = (lo..open).rev().find(|&v| self.is_before_verb(v) || (self.is_plain_after_verb(v) && v > lo))?;
+        let v = (floor..open).rev().find(|&v| self.is_before_verb(v) || (self.is_plain_after_verb(v) && v > lo))?;
         let (who, first) = self.subject_before(v, lo)?;
         Some(Cue { who, first, end: v + 1, confidence: 0.9 })
     }
@@ -247,6 +272,7 @@ impl Attributor<'_, '_> {
         if i >= end || !self.is_word(i) {
             return None;
         }
+        let end = end.min(i.saturating_add(MAX_PHRASE));
         let w = ctx.lower[i].as_str();
         if p.pronouns.contains(w) {
             return Some((Who::Back { person: true, plural: p.plural_pronouns.contains(w) }, i + 1));
@@ -276,7 +302,7 @@ impl Attributor<'_, '_> {
                 j = m.end;
                 continue;
             }
-            if let Some(k) = self.cast.offices.iter().position(|o| o.first == j) {
+            if let Some(k) = self.office_starting_at(j) {
                 office.get_or_insert((k, self.cast.offices[k].end));
                 j = self.cast.offices[k].end;
                 continue;
@@ -328,6 +354,14 @@ impl Attributor<'_, '_> {
     /// right before it (over adverbs), a relative `X, yang VERB`, an
     /// appositive `X, juru bicara Y, VERB`. Returns it and its first token.
     fn subject_before(&self, v: usize, lo: usize) -> Option<(Who, usize)> {
+        self.subject_before_in(v, lo, 0)
+    }
+
+    /// [`Self::subject_before`], `depth` commas back from the verb.
+    fn subject_before_in(&self, v: usize, lo: usize, depth: usize) -> Option<(Who, usize)> {
+        if depth > MAX_APPOSITIVES {
+            return None;
+        }
         let ctx = self.ctx;
         let p = ctx.profile;
         let mut j = v;
@@ -339,7 +373,7 @@ impl Attributor<'_, '_> {
         }
         // `…, yang mengatakan`: the antecedent before the comma.
         if p.relatives.contains(&ctx.lower[j - 1]) && j >= lo + 2 && ctx.word(j - 2) == "," {
-            return self.subject_before(j - 2, lo);
+            return self.subject_before_in(j - 2, lo, depth + 1);
         }
         let last = j - 1;
         if p.pronouns.contains(&ctx.lower[last]) {
@@ -348,15 +382,17 @@ impl Attributor<'_, '_> {
         if p.thing_pronouns.contains(&ctx.lower[last]) && last == lo {
             return Some((Who::Back { person: false, plural: false }, last));
         }
-        if let Some(o) = self.cast.office_at(last) {
-            let k = self.cast.offices.iter().position(|x| x == o)?;
-            return Some((Who::Office(k), o.first));
+        if let Some(k) = self.office_index_at(last) {
+            return Some((Who::Office(k), self.cast.offices[k].first));
         }
         if let Some(m) = self.cast.mention_at(last) {
             return Some((Who::Actor(m.actor), m.first));
         }
         // Document phrase: `Pernyataan itu mengatakan`.
-        for d in lo..=last {
+        // A document phrase ends at `j` or one demonstrative before it, so it
+        // starts no further back than its longest noun allows.
+        let longest_doc = ctx.profile.document_nouns.iter().map(|d| d.split(' ').count()).max().unwrap_or(0);
+        for d in lo.max(j.saturating_sub(longest_doc + 1))..=last {
             if let Some(len) = self.document_len(d, j) {
                 if self.np_tail(d + len, j) == j {
                     return Some((Who::Document(d, d + len), d));
@@ -373,8 +409,8 @@ impl Attributor<'_, '_> {
                 return cue;
             }
             // Appositive: `X, juru bicara Y, mengatakan`.
-            let c = (lo..last).rev().find(|&c| ctx.word(c) == ",")?;
-            return self.subject_before(c, lo);
+            let c = (lo.max(last.saturating_sub(CUE_WINDOW))..last).rev().find(|&c| ctx.word(c) == ",")?;
+            return self.subject_before_in(c, lo, depth + 1);
         }
         // `Amerika Serikat dan sekutu utamanya mengatakan`: lowercase words back to a name.
         let mut k = last;
@@ -400,14 +436,20 @@ impl Attributor<'_, '_> {
                     }
                 }
                 // The nearest earlier speaker (of a quote or a speech verb), else person mention.
-                let k = self.speakers.partition_point(|(pos, _)| *pos < at);
-                let spoke = self.speakers[..k].iter().rev().find(|(_, a)| !person || self.is_person(*a)).map(|x| x.1);
+                let spoke = self
+                    .speakers
+                    .range(..(at, 0))
+                    .rev()
+                    .take(MAX_BACK)
+                    .find(|(_, &a)| !person || self.is_person(a))
+                    .map(|(_, &a)| a);
                 spoke.or_else(|| {
-                    self.cast
-                        .mentions
+                    let m = self.cast.mentions.partition_point(|m| m.span.start < at);
+                    self.cast.mentions[..m]
                         .iter()
                         .rev()
-                        .find(|m| m.span.start < at && self.cast.actors[m.actor].kind == ActorKind::Person)
+                        .take(MAX_BACK)
+                        .find(|m| self.cast.actors[m.actor].kind == ActorKind::Person)
                         .map(|m| m.actor)
                 })
             }
@@ -422,7 +464,7 @@ impl Attributor<'_, '_> {
         let si = ctx.layout.sentence_of[t.min(ctx.tokens.len().checked_sub(1)?)] as usize;
         for s in ctx.layout.sentences[si.saturating_sub(2)..si].iter().rev() {
             let first = (s.start..s.end).find(|&i| self.is_word(i))?;
-            if let Some(k) = self.cast.offices.iter().position(|o| o.first == first) {
+            if let Some(k) = self.office_starting_at(first) {
                 return self.resolve_office(k);
             }
             if let Some(m) = self.cast.mention_at(first).filter(|m| self.is_person(m.actor)) {
@@ -434,8 +476,8 @@ impl Attributor<'_, '_> {
 
     /// Records the speaker `actor` of a speech event at byte `pos`, kept sorted.
     fn spoke(&mut self, pos: usize, actor: usize) {
-        let k = self.speakers.partition_point(|(p, _)| *p <= pos);
-        self.speakers.insert(k, (pos, actor));
+        let order = self.speakers.len();
+        self.speakers.insert((pos, order), actor);
     }
 
     /// Pre-pass: the subjects of speech verbs outside quotes
@@ -467,6 +509,19 @@ impl Attributor<'_, '_> {
         }
     }
 
+    /// Index of the office whose phrase starts at token `j` (offices are
+    /// sorted by position and never overlap).
+    fn office_starting_at(&self, j: usize) -> Option<usize> {
+        let k = self.cast.offices.partition_point(|o| o.first < j);
+        self.cast.offices.get(k).filter(|o| o.first == j).map(|_| k)
+    }
+
+    /// Index of the office whose phrase starts at or covers token `i`.
+    fn office_index_at(&self, i: usize) -> Option<usize> {
+        let k = self.cast.offices.partition_point(|o| o.end <= i);
+        self.cast.offices.get(k).filter(|o| o.first <= i).map(|_| k)
+    }
+
     fn is_person(&self, a: usize) -> bool {
         self.cast.actors[a].kind == ActorKind::Person
     }
@@ -476,12 +531,15 @@ impl Attributor<'_, '_> {
         let o = self.cast.offices[k].clone();
         let before = self.ctx.tokens[o.first].span.start;
         // `wakil menteri luar negeri` → Chang Ho-jin, whose role starts so.
-        let holder = self
-            .cast
-            .mentions
+        let upto = if o.anaphoric {
+            self.cast.mentions.len()
+        } else {
+            self.cast.mentions.partition_point(|m| m.span.start < before)
+        };
+        let holder = self.cast.mentions[..upto]
             .iter()
             .rev()
-            .filter(|m| m.span.start < before || o.anaphoric)
+            .take(MAX_BACK)
             .find(|m| {
                 let a = &self.cast.actors[m.actor];
                 a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| r.to_lowercase().starts_with(&o.role))
@@ -496,7 +554,8 @@ impl Attributor<'_, '_> {
         }
         if o.anaphoric {
             // `juru bicara tersebut` → the earlier office with that role.
-            let earlier = self.cast.offices[..k].iter().rposition(|x| x.role == o.role && !x.anaphoric)?;
+            let from = k.saturating_sub(MAX_BACK);
+            let earlier = from + self.cast.offices[from..k].iter().rposition(|x| x.role == o.role && !x.anaphoric)?;
             return self.resolve_office(earlier);
         }
         let key = o.text.to_lowercase();
@@ -556,7 +615,7 @@ impl Attributor<'_, '_> {
                 end -= 1;
             }
             // `CLAUSE, kata X.`
-            let tail = (s.start + 4..end).rev().find(|&c| ctx.word(c) == "," && self.cue_at(c + 1, end).is_some_and(|cue| cue.end == end));
+            let tail = ((s.start + 4).max(end.saturating_sub(CUE_WINDOW))..end).rev().find(|&c| ctx.word(c) == "," && self.cue_at(c + 1, end).is_some_and(|cue| cue.end == end));
             let (content, cue) = if let Some(c) = tail {
                 (s.start..c, self.cue_at(c + 1, end))
             } else {
