@@ -927,11 +927,18 @@ fn trim_to_words(ctx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)
     (a < b).then_some((a, b))
 }
 
+/// How many candidates [`nearest_in`] tries on each side of a chunk, so a
+/// text repeating one name thousands of times stays linear.
+const MAX_CANDIDATES: usize = 256;
+
 /// Of the sorted chunk indexes `cands`, the one nearest before `ci` that
-/// satisfies `pred`, else the first after it.
+/// satisfies `pred`, else the first after it (at most [`MAX_CANDIDATES`]
+/// tried on each side).
 fn nearest_in(cands: &[usize], ci: usize, pred: impl Fn(&usize) -> bool) -> Option<usize> {
     let k = cands.partition_point(|&o| o < ci);
-    cands[..k].iter().rev().chain(cands[k..].iter().filter(|&&o| o != ci)).copied().find(|o| pred(o))
+    let before = cands[..k].iter().rev().take(MAX_CANDIDATES);
+    let after = cands[k..].iter().filter(|&&o| o != ci).take(MAX_CANDIDATES);
+    before.chain(after).copied().find(|o| pred(o))
 }
 
 /// True when `needle` occurs as a contiguous run of words in `hay`.

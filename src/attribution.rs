@@ -191,6 +191,25 @@ struct Attributor<'c, 'a> {
     speakers: BTreeMap<(usize, usize), usize>,
 }
 
+/// How far, in tokens, a cue is looked for after a quote's closing mark or
+/// before its opening mark, and a subject's appositive comma before its
+/// verb. Keeps the work per quote bounded, so a text of one endless
+/// sentence with thousands of quotes stays linear; news sentences are far
+/// shorter.
+const CUE_WINDOW: usize = 80;
+
+/// Longest speaker phrase read after a verb, in tokens (`Wakil Menteri Luar
+/// Negeri Korea Selatan Chang Ho-jin` is 8).
+const MAX_PHRASE: usize = 32;
+
+/// How deep `X, yang …` and `X, juru bicara Y, …` are followed back to
+/// their subject.
+const MAX_APPOSITIVES: usize = 4;
+
+/// How many earlier speakers, mentions or offices a pronoun or role phrase
+/// looks back over for its referent.
+const MAX_BACK: usize = 512;
+
 /// Words that may stand between a subject and its speech verb (`X juga mengatakan`).
 const ADVERBS: &[&str] = &[
     "juga", "pun", "kemudian", "lalu", "telah", "sempat", "sudah", "lebih", "lanjut", "kembali", "pernah", "also",
@@ -277,7 +296,8 @@ impl Attributor<'_, '_> {
         let from = q.close.map_or(q.end, |c| c + 1);
         let s = self.sentence_of(q.close.unwrap_or(q.end.saturating_sub(1)));
         let mut i = from;
-        while i < s.end {
+        let stop = s.end.min(from.saturating_add(CUE_WINDOW));
+        while i < stop {
             if let Some(n) = next.filter(|n| n.open.map_or(n.first, |o| o) == i) {
                 // Skip over the next quote: its words are not cues.
                 i = n.close.map_or(n.end, |c| c + 1);
@@ -300,6 +320,8 @@ impl Attributor<'_, '_> {
         let s = self.sentence_of(open);
         let para_start = ctx.layout.paragraphs[ctx.layout.paragraph_of[open] as usize].start;
         let lo = s.start.max(para_start);
+        // Where the scans below start: at most CUE_WINDOW tokens back.
+        let floor = lo.max(open.saturating_sub(CUE_WINDOW));
         // `X: “…”`
         if open > lo && ctx.word(open - 1) == ":" {
             if let Some((who, first)) = self.subject_before(open - 1, lo) {
@@ -307,7 +329,7 @@ impl Attributor<'_, '_> {
             }
         }
         // `Menurut X, … “…”`
-        for m in lo..open {
+        for m in floor..open {
             for phrase in &ctx.profile.according {
                 let n = phrase.len();
                 if m + n <= open && (0..n).all(|k| ctx.lower[m + k] == phrase[k]) {
@@ -318,7 +340,7 @@ impl Attributor<'_, '_> {
             }
         }
         // `X mengatakan … bahwa “…”`: the nearest speech verb before the mark.
-        let v = (lo..open).rev().find(|&v| self.is_before_verb(v) || (self.is_plain_after_verb(v) && v > lo))?;
+        let v = (floor..open).rev().find(|&v| self.is_before_verb(v) || (self.is_plain_after_verb(v) && v > lo))?;
         let (who, first) = self.subject_before(v, lo)?;
         Some(Cue { who, first, end: v + 1, confidence: 0.9 })
     }
@@ -331,6 +353,7 @@ impl Attributor<'_, '_> {
         if i >= end || !self.is_word(i) {
             return None;
         }
+        let end = end.min(i.saturating_add(MAX_PHRASE));
         // `the statement said`: a leading article belongs to the phrase.
         if p.determiners.contains(ctx.lower[i].as_str()) && i + 1 < end {
             return self.subject_after(i + 1, end);
@@ -498,6 +521,14 @@ impl Attributor<'_, '_> {
     /// right before it (over adverbs), a relative `X, yang VERB`, an
     /// appositive `X, juru bicara Y, VERB`. Returns it and its first token.
     fn subject_before(&self, v: usize, lo: usize) -> Option<(Who, usize)> {
+        self.subject_before_in(v, lo, 0)
+    }
+
+    /// [`Self::subject_before`], `depth` commas back from the verb.
+    fn subject_before_in(&self, v: usize, lo: usize, depth: usize) -> Option<(Who, usize)> {
+        if depth > MAX_APPOSITIVES {
+            return None;
+        }
         let ctx = self.ctx;
         let p = ctx.profile;
         let mut j = v;
@@ -509,7 +540,7 @@ impl Attributor<'_, '_> {
         }
         // `…, yang mengatakan`: the antecedent before the comma.
         if p.relatives.contains(&ctx.lower[j - 1]) && j >= lo + 2 && ctx.word(j - 2) == "," {
-            return self.subject_before(j - 2, lo);
+            return self.subject_before_in(j - 2, lo, depth + 1);
         }
         let last = j - 1;
         if p.pronouns.contains(&ctx.lower[last]) {
@@ -525,7 +556,10 @@ impl Attributor<'_, '_> {
             return Some((Who::Actor(m.actor), m.first));
         }
         // Document phrase: `Pernyataan itu mengatakan`.
-        for d in lo..=last {
+        // A document phrase ends at `j` or one demonstrative before it, so it
+        // starts no further back than its longest noun allows.
+        let longest_doc = ctx.profile.document_nouns.iter().map(|d| d.split(' ').count()).max().unwrap_or(0);
+        for d in lo.max(j.saturating_sub(longest_doc + 1))..=last {
             if let Some(len) = self.document_len(d, j) {
                 if self.np_tail(d + len, j) == j {
                     return Some((Who::Document(d, d + len), d));
@@ -550,8 +584,8 @@ impl Attributor<'_, '_> {
                 return cue;
             }
             // Appositive: `X, juru bicara Y, mengatakan`.
-            let c = (lo..last).rev().find(|&c| ctx.word(c) == ",")?;
-            if let Some(found) = self.subject_before(c, lo) {
+            let c = (lo.max(last.saturating_sub(CUE_WINDOW))..last).rev().find(|&c| ctx.word(c) == ",")?;
+            if let Some(found) = self.subject_before_in(c, lo, depth + 1) {
                 return Some(found);
             }
             // `Junen, Sekretaris KSU Karya Nugraha Jaya, mengatakan`: a name
@@ -595,13 +629,19 @@ impl Attributor<'_, '_> {
                     }
                 }
                 // The nearest earlier speaker (of a quote or a speech verb), else person mention.
-                let spoke = self.speakers.range(..(at, 0)).rev().map(|(_, &a)| a).find(|&a| !person || self.is_person(a));
+                let spoke = self
+                    .speakers
+                    .range(..(at, 0))
+                    .rev()
+                    .take(MAX_BACK)
+                    .find(|(_, &a)| !person || self.is_person(a))
+                    .map(|(_, &a)| a);
                 spoke.or_else(|| {
-                    // Mentions are sorted by start: those before `at` are a prefix.
-                    let k = self.cast.mentions.partition_point(|m| m.span.start < at);
-                    self.cast.mentions[..k]
+                    let m = self.cast.mentions.partition_point(|m| m.span.start < at);
+                    self.cast.mentions[..m]
                         .iter()
                         .rev()
+                        .take(MAX_BACK)
                         .find(|m| self.cast.actors[m.actor].kind == ActorKind::Person)
                         .map(|m| m.actor)
                 })
@@ -857,6 +897,7 @@ impl Attributor<'_, '_> {
         let holder = self.cast.mentions[..upto]
             .iter()
             .rev()
+            .take(MAX_BACK)
             .find(|m| {
                 let a = &self.cast.actors[m.actor];
                 a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| lower_starts_with(r, &o.role))
@@ -964,7 +1005,7 @@ impl Attributor<'_, '_> {
                 end -= 1;
             }
             // `CLAUSE, kata X.`
-            let tail = (s.start + 4..end).rev().find(|&c| ctx.word(c) == "," && self.cue_at(c + 1, end).is_some_and(|cue| cue.end == end));
+            let tail = ((s.start + 4).max(end.saturating_sub(CUE_WINDOW))..end).rev().find(|&c| ctx.word(c) == "," && self.cue_at(c + 1, end).is_some_and(|cue| cue.end == end));
             let (content, cue) = if let Some(c) = tail {
                 (s.start..c, self.cue_at(c + 1, end))
             } else {

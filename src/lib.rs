@@ -23,6 +23,7 @@
 
 pub mod actors;
 pub mod attribution;
+pub mod cli;
 pub mod context;
 pub mod document;
 pub mod error;
@@ -32,6 +33,7 @@ pub mod sentences;
 pub mod span;
 pub mod tagger;
 pub mod tokens;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,18 +1,20 @@
 //! `sorot`: the command-line interface for batch use and evaluation.
 //!
 //! ```text
-//! sorot analyze [--lang id] [--per-line] FILE...   (FILE `-` = stdin)
+//! sorot analyze [--lang id] [--per-line] [--max-input-bytes N] [--max-quote-chars N] FILE...
 //! ```
 //!
-//! Prints one JSON document per file (or per input line with `--per-line`)
-//! as JSON Lines on stdout. Exit codes: 0 all inputs analysed; 1 some input
-//! could not be read, was not UTF-8 or was refused (the others are still
-//! printed); 2 usage error.
+//! (FILE `-` = stdin.) Prints one JSON document per file (or per input line
+//! with `--per-line`) as JSON Lines on stdout; the work per input is
+//! [`sorot::cli::analyze_input`]. Exit codes: 0 all inputs analysed; 1 some
+//! input could not be read, was not UTF-8 or was refused (the others are
+//! still printed), or stdout closed early; 2 usage error.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: sorot analyze [--lang CODE] [--per-line] [--max-input-bytes N] FILE...  (FILE - reads stdin)";
+const USAGE: &str =
+    "usage: sorot analyze [--lang CODE] [--per-line] [--max-input-bytes N] [--max-quote-chars N] FILE...  (FILE - reads stdin)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,6 +49,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 let v = it.next().ok_or("--max-input-bytes needs a value")?;
                 options.max_input_bytes = v.parse().map_err(|_| format!("--max-input-bytes: not a number: {v:?}"))?;
             }
+            "--max-quote-chars" => {
+                let v = it.next().ok_or("--max-quote-chars needs a value")?;
+                options.max_quote_chars = v.parse().map_err(|_| format!("--max-quote-chars: not a number: {v:?}"))?;
+                if options.max_quote_chars == 0 {
+                    return Err("--max-quote-chars must be at least 1".into());
+                }
+            }
             f if f.starts_with("--") => return Err(format!("unknown option {f:?}")),
             f => files.push(f.to_string()),
         }
@@ -61,41 +70,29 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
     for f in &files {
-        let text = match read(f) {
-            Ok(t) => t,
+        let bytes = match read(f) {
+            Ok(b) => b,
             Err(msg) => {
                 eprintln!("sorot: {f}: {msg}");
                 failed = true;
                 continue;
             }
         };
-        let docs: Vec<&str> = if per_line { text.lines().collect() } else { vec![text.as_str()] };
-        for (n, doc) in docs.iter().enumerate() {
-            match sorot::analyze(doc, &options) {
-                Ok(a) => {
-                    let line = serde_json::to_string(&a).map_err(|e| e.to_string())?;
-                    if writeln!(out, "{line}").is_err() {
-                        return Ok(ExitCode::from(1)); // stdout closed: stop quietly
-                    }
-                }
-                Err(e) => {
-                    let at = if per_line { format!(":{}", n + 1) } else { String::new() };
-                    eprintln!("sorot: {f}{at}: {e}");
-                    failed = true;
-                    if per_line {
-                        // Keep one output line per input line.
-                        let _ = writeln!(out, "{{\"error\":{}}}", serde_json::Value::String(e.to_string()));
-                    }
-                }
-            }
+        let Ok(errors) = sorot::cli::analyze_input(&bytes, per_line, &options, &mut out) else {
+            return Ok(ExitCode::from(1)); // stdout closed: stop quietly
+        };
+        for e in &errors {
+            let at = e.line.map_or(String::new(), |n| format!(":{n}"));
+            eprintln!("sorot: {f}{at}: {}", e.message);
         }
+        failed |= !errors.is_empty();
     }
     let _ = out.flush();
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Reads a file (or stdin for `-`) as UTF-8 text, with a readable error.
-fn read(path: &str) -> Result<String, String> {
+/// Reads a file (or stdin for `-`), with a readable error.
+fn read(path: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let res = if path == "-" {
         io::stdin().read_to_end(&mut bytes).map(|_| ())
@@ -103,5 +100,5 @@ fn read(path: &str) -> Result<String, String> {
         std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
     res.map_err(|e| format!("cannot read: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    Ok(bytes)
 }

@@ -98,6 +98,10 @@ pub fn find(text: &str, tokens: &[Token], layout: &Layout, profile: &Profile, ma
     for para in &layout.paragraphs {
         let carried = std::mem::take(&mut lost_open);
         let marks: Vec<usize> = para.clone().filter(|&i| tokens[i].kind == TokenKind::Quote).collect();
+        // Index in `marks` of the last single mark that can close: a single
+        // mark at `k` has a closer after it exactly when `k` is below it.
+        // (One pass, so a paragraph of apostrophes stays linear.)
+        let last_single_closer = marks.iter().rposition(|&m| is_closer_of(text, tokens, m, Family::Single));
         let mut stack: Vec<(usize, Family)> = Vec::new();
         let mut last_end = para.start; // tokens before this are taken by an earlier quote
         let reopen = dangling.take();
@@ -138,7 +142,7 @@ pub fn find(text: &str, tokens: &[Token], layout: &Layout, profile: &Profile, ma
                         stack.push((m, fam));
                     }
                 }
-                None if can_open && !spaced_close && (fam != Family::Single || has_closer(text, tokens, &marks[k + 1..], fam)) => {
+                None if can_open && !spaced_close && (fam != Family::Single || last_single_closer.is_some_and(|c| c > k)) => {
                     stack.push((m, fam));
                 }
                 None => {
@@ -203,13 +207,11 @@ fn make(
     Some(FoundQuote { content, first, end, open, close, continues, recovered })
 }
 
-/// A later mark in `rest` can close a quote of `fam` (single quotes are
-/// often apostrophes, so they open only when a closer follows).
-fn has_closer(text: &str, tokens: &[Token], rest: &[usize], fam: Family) -> bool {
-    rest.iter().any(|&m| {
-        let c = tokens[m].span.of(text).chars().next().unwrap_or(' ');
-        family(c) == Some(fam) && flanking(text, tokens[m].span).1
-    })
+/// The mark at token `m` can close a quote of `fam` (single quotes are
+/// often apostrophes, so they open only when such a closer follows).
+fn is_closer_of(text: &str, tokens: &[Token], m: usize, fam: Family) -> bool {
+    let c = tokens[m].span.of(text).chars().next().unwrap_or(' ');
+    family(c) == Some(fam) && flanking(text, tokens[m].span).1
 }
 
 /// The first token of the paragraph starting at `start` opens a quote of `fam`.
