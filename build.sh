@@ -21,6 +21,9 @@ export DEBIAN_FRONTEND=noninteractive
 
 GECKODRIVER_VERSION=0.37.1
 WASM_PACK_VERSION=0.15.1
+CARGO_FUZZ_VERSION=0.13.2
+# Seconds each fuzz target runs in the test command (a smoke run; see scripts/fuzz.sh).
+FUZZ_SMOKE_SECONDS=${FUZZ_SMOKE_SECONDS:-20}
 CHROMEDRIVER_BIN=/usr/bin/chromedriver
 GECKODRIVER_BIN="$CARGO_BIN/geckodriver"
 # wasm-opt level, measured on this crate (see README "Sizes").
@@ -89,6 +92,14 @@ cmd_setup() {
   cargo_install wasm-bindgen-cli "$wbg" wasm-bindgen
   cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver
   cargo_install wasm-pack "$WASM_PACK_VERSION" wasm-pack
+  # `cargo fuzz --version` prints "cargo-fuzz X", so ask the binary itself.
+  if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" = "$CARGO_FUZZ_VERSION" ]; then
+    skip "cargo-fuzz $CARGO_FUZZ_VERSION"
+  else
+    say "cargo install cargo-fuzz $CARGO_FUZZ_VERSION"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force ||
+      cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --force
+  fi
 
   # npm ci rewrites node_modules/.package-lock.json, so it is newer than
   # package-lock.json exactly when node_modules matches the lockfile.
@@ -161,6 +172,7 @@ cmd_test() {
   fi
 
   layer "size budget" node scripts/size.mjs --check
+  layer "fuzz smoke run (${FUZZ_SMOKE_SECONDS} s per target)" scripts/fuzz.sh "$FUZZ_SMOKE_SECONDS"
 
   printf '\n\033[1m======== summary ========\033[0m\n'
   printf '  %s\n' "${OUTCOMES[@]}"

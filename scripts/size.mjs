@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Size report of what a reader's browser downloads: the wasm core, its
-// wasm-bindgen glue and the widget's own .js/.css files in www/.
+// Size report of what a reader's browser downloads for the widget: the wasm
+// core, its wasm-bindgen glue and the widget's own .js/.css files in www/.
+// The demo page's own files (demo.*) are listed apart: an embedding page
+// does not load them, so they do not count against the budget.
 //
 //   node scripts/size.mjs [--check] [--dir www]
 //
@@ -22,7 +24,7 @@ const www = dirArg >= 0 ? args[dirArg + 1] : 'www';
 const required = [join(www, 'pkg', 'sorot_bg.wasm'), join(www, 'pkg', 'sorot.js')];
 const widget = existsSync(www)
   ? readdirSync(www)
-      .filter((f) => /\.(js|mjs|css)$/.test(f))
+      .filter((f) => /\.(js|mjs|css)$/.test(f) && !f.startsWith('demo.'))
       .sort()
       .map((f) => join(www, f))
   : [];
@@ -44,6 +46,11 @@ const width = Math.max(...rows.map((r) => r.file.length), 5);
 console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(10)}  ${'gzipped'.padStart(10)}`);
 for (const r of rows) console.log(`${r.file.padEnd(width)}  ${kb(r.raw)}  ${kb(r.gz)}`);
 console.log(`${'total'.padEnd(width)}  ${kb(total.raw)}  ${kb(total.gz)}`);
+const demo = existsSync(www) ? readdirSync(www).filter((f) => /^demo\.(js|css)$/.test(f)).sort() : [];
+for (const f of demo) {
+  const bytes = readFileSync(join(www, f));
+  console.log(`${join(www, f).padEnd(width)}  ${kb(bytes.length)}  ${kb(gzipSync(bytes, { level: 9 }).length)}  (demo page only, not in the budget)`);
+}
 
 const over = total.gz > BUDGET_GZ;
 const pct = ((100 * total.gz) / BUDGET_GZ).toFixed(0);

@@ -579,7 +579,11 @@ pub struct TokInfoBuf(TokInfo);
 // Model file.
 
 const MAGIC: &[u8; 4] = b"SNER";
-const FORMAT_VERSION: u8 = 1;
+const FORMAT_VERSION: u8 = 2;
+/// Emission weights are stored XOR this byte, so the common weight 0 is
+/// `0x80` and the table has no zero runs: wasm-opt would otherwise split the
+/// compiled-in table into thousands of data segments (~40 KB of headers).
+const EMIT_BIAS: u8 = 0x80;
 const HEADER: usize = 8;
 /// Transition rows: the start row, then one per previous tag.
 const TRANS_ROWS: usize = NUM_TAGS + 1;
@@ -641,7 +645,8 @@ fn fnv32(bytes: &[u8]) -> u32 {
 /// File layout (little endian): `SNER`, format version, feature set
 /// version, hash bits `b`, tag count (7); transition scores as `i16`, a
 /// start row then one row per previous tag, 7 columns each; `2^b` rows of 7
-/// `i8` emission weights; FNV-1a 32 checksum of all preceding bytes.
+/// `i8` emission weights, each stored XOR `0x80`; FNV-1a 32 checksum of all
+/// preceding bytes.
 #[derive(Clone, Debug)]
 pub struct Model<'a> {
     bits: u8,
@@ -712,7 +717,7 @@ impl<'a> Model<'a> {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
-        out.extend(emit.iter().map(|&w| w as u8));
+        out.extend(emit.iter().map(|&w| w as u8 ^ EMIT_BIAS));
         let sum = fnv32(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
@@ -741,7 +746,7 @@ impl<'a> Model<'a> {
                 return;
             };
             for (s, &w) in s.iter_mut().zip(w) {
-                *s += w as i8 as i32;
+                *s += (w ^ EMIT_BIAS) as i8 as i32;
             }
         });
         viterbi(&scores, &self.trans)
@@ -951,7 +956,7 @@ mod tests {
                 trans16[r][c] = *v as i16;
             }
         }
-        let emit: Vec<i8> = m.emit.iter().map(|&b| b as i8).collect();
+        let emit: Vec<i8> = m.emit.iter().map(|&b| (b ^ EMIT_BIAS) as i8).collect();
         assert_eq!(Model::encode(m.bits(), &trans16, &emit), bytes);
         // The bias favours B-Loc: every token starts a place.
         assert_eq!(m.tag(&["x", "y"], &[0, 0]), vec![Tag::BLoc, Tag::BLoc]);
