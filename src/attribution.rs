@@ -792,6 +792,13 @@ impl Attributor<'_, '_> {
     /// person in it wins (`Ketua Umum Koperasi … Pangalengan, Aun Gunawan,`).
     fn opening_subject(&self, lo: usize, v: usize) -> Option<usize> {
         let ctx = self.ctx;
+        // After an opening connective (`Sementara itu, David Tjahjana dari …`).
+        let opener = (lo..v.min(lo + 4)).find(|&k| ctx.word(k) == ",").map(|k| k + 1);
+        self.opening_subject_from(lo, v).or_else(|| opener.and_then(|k| self.opening_subject_from(k, v)))
+    }
+
+    fn opening_subject_from(&self, lo: usize, v: usize) -> Option<usize> {
+        let ctx = self.ctx;
         let mut j = lo;
         let mut person = None;
         let mut commas = 0;
