@@ -384,7 +384,15 @@ impl Attributor<'_, '_> {
                 person = Some(later);
             }
         }
-        if person.is_none() && (office.is_some() || any.is_some()) {
+        if person.is_some_and(|(_, e)| e == j && j + 3 < end && ctx.word(j) == "(" && ctx.is_acronym(j + 1) && ctx.word(j + 2) == ")") {
+            // `kata Ketua Muhammadiyah Covid-19 Command Center (MCCC) Agus
+            // Samsudin`: the acronym closes an organization's name; the
+            // person follows it.
+            if let Some(m) = self.cast.mention_at(j + 3).filter(|m| m.first == j + 3 && self.is_person(m.actor)) {
+                person = Some((m.actor, m.end));
+            }
+        }
+        if person.is_none() && (office.is_some() || any.is_some() || p.is_role_start(w)) {
             // `ujar anggota Bawaslu, Lolly Suhenty,`, `kata Kepala Urusan
             // Perencanaan di Desa Pandanlandung Doni Andriawan`: the name
             // after the role or affiliation, through role words and commas.
@@ -431,7 +439,9 @@ impl Attributor<'_, '_> {
         let mut person = None;
         while k < end && k < j + 20 {
             if let Some(m) = self.cast.mention_at(k) {
-                if self.is_person(m.actor) && m.first == k {
+                // A name in brackets is the affiliation's acronym (`(Kemkominfo)`).
+                let bracketed = k > 0 && ctx.word(k - 1) == "(";
+                if self.is_person(m.actor) && m.first == k && !bracketed {
                     person = Some((m.actor, m.end));
                 }
                 // An affiliation: `Kementerian Dalam Negeri (Kemendagri) Akmal Malik`.
