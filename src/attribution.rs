@@ -135,7 +135,8 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
 /// (Given names before the word used alone, as in `Muhammad Abdi
 /// Suhufan` … `Abdi`, are none of these and stay.)
 /// The actor's name and its long mentions then start at that word; at
-/// least two words of the name are kept.
+/// least two words of the name are kept. Where the words before it read
+/// as given names, the name stays and the shorter form becomes an alias.
 fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
     let p = ctx.profile;
     let affiliation = |j: usize| {
@@ -159,19 +160,32 @@ fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
             continue;
         }
         let mut renamed = None;
+        let mut shorter = Vec::new();
         for m in cast.mentions.iter_mut().filter(|m| m.actor == a && m.end >= m.first + 3) {
             let Some(cut) = (m.first + 1..m.end - 1).find(|&j| alone.contains(&ctx.lower[j].as_str())) else { continue };
-            if !(m.first..cut).any(affiliation) || ctx.tokens[m.first..m.end].iter().any(|t| t.kind != TokenKind::Word) {
+            if ctx.tokens[m.first..m.end].iter().any(|t| t.kind != TokenKind::Word) {
+                continue;
+            }
+            let rest = &ctx.text[ctx.tokens[cut].span.start..m.span.end];
+            if !(m.first..cut).any(affiliation) {
+                // `Muhammad Abdi Suhufan` … `Abdi`: the name stays; `Abdi
+                // Suhufan` is another name of the same person.
+                shorter.push(rest.to_string());
                 continue;
             }
             m.first = cut;
             m.span = Span::new(ctx.tokens[cut].span.start, m.span.end);
-            renamed = Some(m.span.of(ctx.text).to_string());
+            renamed = Some(rest.to_string());
         }
+        let actor = &mut cast.actors[a];
         if let Some(name) = renamed {
-            let actor = &mut cast.actors[a];
             if name.len() < actor.name.len() && actor.name.ends_with(name.as_str()) {
                 actor.name = name;
+            }
+        }
+        for alias in shorter {
+            if alias != actor.name && !actor.titled.contains(&alias) {
+                actor.titled.push(alias);
             }
         }
     }
