@@ -431,13 +431,23 @@ impl Attributor<'_, '_> {
         let mut e = i;
         while e < end && e < i + 3 && ctx.is_cap(e) && self.cast.mention_at(e).is_none() {
             let w = ctx.lower[e].as_str();
-            if p.is_role_start(w) || p.is_descriptive(w) || p.place_heads.contains(w) || p.known.contains_key(w) || p.pronouns.contains(w) {
+            // Descriptor words are names too (`Agung`, `Jaya`) when they stand alone.
+            let descriptor_only = p.descriptors.contains(w) && !p.org_heads.contains(w) && e == i;
+            if p.is_role_start(w)
+                || (p.is_descriptive(w) && !descriptor_only)
+                || p.place_heads.contains(w)
+                || p.known.contains_key(w)
+                || p.pronouns.contains(w)
+            {
                 return None;
             }
             e += 1;
         }
         let follows_ok = e >= end || !ctx.is_cap(e) && (ctx.tokens[e].kind == TokenKind::Punct || !self.is_word(e) || ctx.word(e).chars().next().is_some_and(char::is_lowercase));
-        (e > i && follows_ok && self.cast.mention_at(e).is_none()).then_some(e)
+        // A lone descriptor word is a name only before a stop, a comma or a speech verb.
+        let lone_descriptor = e == i + 1 && p.descriptors.contains(ctx.lower[i].as_str());
+        let strong_end = e >= end || matches!(ctx.word(e), "." | "," | "!" | "?") || self.is_before_verb(e);
+        (e > i && follows_ok && (!lone_descriptor || strong_end) && self.cast.mention_at(e).is_none()).then_some(e)
     }
 
     /// The person named within a few words after a role phrase ending at
