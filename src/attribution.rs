@@ -57,6 +57,9 @@ enum Who {
     Actor(usize),
     /// A role phrase with no name (index into `Cast::offices`).
     Office(usize),
+    /// A role phrase that points back (`the minister said`), like an
+    /// anaphoric office.
+    Anaphoric(usize),
     /// A document noun phrase over tokens `first..end` (`pernyataan itu`).
     Document(usize, usize),
     /// A pronoun or `-nya`: the nearest earlier speaker; `person` when it
@@ -344,7 +347,11 @@ impl Attributor<'_, '_> {
         }
         // `the statement said`: a leading article belongs to the phrase.
         if p.determiners.contains(ctx.lower[i].as_str()) && i + 1 < end {
-            return self.subject_after(i + 1, end);
+            // `the minister said`: a definite role points back like `menteri tersebut`.
+            return match self.subject_after(i + 1, end)? {
+                (Who::Office(k), e) => Some((Who::Anaphoric(k), e)),
+                other => Some(other),
+            };
         }
         let w = ctx.lower[i].as_str();
         if p.pronouns.contains(w) {
@@ -612,6 +619,7 @@ impl Attributor<'_, '_> {
         match who {
             Who::Actor(a) => Some(a),
             Who::Office(k) => self.resolve_office(k),
+            Who::Anaphoric(k) => self.resolve_anaphoric_office(k),
             Who::Document(first, end) => Some(self.document(first, end)),
             Who::Name(first, end) => {
                 let name = self.ctx.slice(first, end).to_string();
