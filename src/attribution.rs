@@ -636,13 +636,17 @@ impl Attributor<'_, '_> {
                 }
                 // The nearest earlier speaker (of a quote or a speech verb), else person mention.
                 let k = self.speakers.partition_point(|(pos, _)| *pos < at);
-                let spoke = self.speakers[..k].iter().rev().find(|(_, a)| !person || self.is_person(*a)).map(|x| x.1);
+                let spoke = self.speakers[..k]
+                    .iter()
+                    .rev()
+                    .find(|(_, a)| (!person || self.is_person(*a)) && self.plausible_speaker(*a))
+                    .map(|x| x.1);
                 spoke.or_else(|| {
                     self.cast
                         .mentions
                         .iter()
                         .rev()
-                        .find(|m| m.span.start < at && self.cast.actors[m.actor].kind == ActorKind::Person)
+                        .find(|m| m.span.start < at && self.is_person(m.actor) && self.plausible_speaker(m.actor))
                         .map(|m| m.actor)
                 })
             }
@@ -865,6 +869,24 @@ impl Attributor<'_, '_> {
         let (a, e) = person?;
         // No other speech verb between it and `v`.
         (!(e..v).any(|j| self.is_before_verb(j))).then_some(a)
+    }
+
+    /// False for a "person" whose name is only ordinary, descriptive, role
+    /// or place words (`Pariwisata`, `Kendati`, `Dinas Kesehatan`): a word
+    /// mistaken for a name, which a pronoun or `-nya` should not point to.
+    fn plausible_speaker(&self, a: usize) -> bool {
+        let p = self.ctx.profile;
+        let actor = &self.cast.actors[a];
+        actor.kind != ActorKind::Person
+            || actor.role.is_some()
+            || actor.name.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                !(p.common_caps.contains(&w)
+                    || self.ctx.seen_lower.contains(w.as_str())
+                    || p.is_descriptive(&w)
+                    || p.is_role_start(&w)
+                    || p.place_heads.contains(&w))
+            })
     }
 
     fn is_person(&self, a: usize) -> bool {
