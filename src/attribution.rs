@@ -26,7 +26,7 @@
 //! Indirect speech (`X mengatakan bahwa …`, `…, kata X.`) in sentences with
 //! no direct quote becomes quotes of kind indirect.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::actors::Cast;
 use crate::context::Ctx;
@@ -152,19 +152,34 @@ fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
             || p.org_tails.contains(w)
             || p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person)
     };
+    // Mentions of each actor, so the pass costs one walk over the mentions.
+    let mut by_actor: Vec<Vec<usize>> = vec![Vec::new(); cast.actors.len()];
+    for (k, m) in cast.mentions.iter().enumerate() {
+        if let Some(v) = by_actor.get_mut(m.actor) {
+            v.push(k);
+        }
+    }
     for a in 0..cast.actors.len() {
         if cast.actors[a].kind != ActorKind::Person {
             continue;
         }
         // Words the text uses alone for this actor.
-        let alone: Vec<&str> =
-            cast.mentions.iter().filter(|m| m.actor == a && m.end == m.first + 1).map(|m| ctx.lower[m.first].as_str()).collect();
+        let alone: Vec<&str> = by_actor[a]
+            .iter()
+            .map(|&k| &cast.mentions[k])
+            .filter(|m| m.end == m.first + 1)
+            .map(|m| ctx.lower[m.first].as_str())
+            .collect();
         if alone.is_empty() {
             continue;
         }
         let mut renamed = None;
         let mut shorter = Vec::new();
-        for m in cast.mentions.iter_mut().filter(|m| m.actor == a && m.end >= m.first + 3) {
+        for &k in &by_actor[a] {
+            let m = &mut cast.mentions[k];
+            if m.end < m.first + 3 {
+                continue;
+            }
             let Some(cut) = (m.first + 1..m.end - 1).find(|&j| alone.contains(&ctx.lower[j].as_str())) else { continue };
             if ctx.tokens[m.first..m.end].iter().any(|t| t.kind != TokenKind::Word) {
                 continue;
@@ -642,11 +657,12 @@ impl Attributor<'_, '_> {
                     .find(|(_, a)| (!person || self.is_person(*a)) && self.plausible_speaker(*a))
                     .map(|x| x.1);
                 spoke.or_else(|| {
-                    self.cast
-                        .mentions
+                    // Mentions are sorted by start: those before `at` are a prefix.
+                    let k = self.cast.mentions.partition_point(|m| m.span.start < at);
+                    self.cast.mentions[..k]
                         .iter()
                         .rev()
-                        .find(|m| m.span.start < at && self.is_person(m.actor) && self.plausible_speaker(m.actor))
+                        .find(|m| self.is_person(m.actor) && self.plausible_speaker(m.actor))
                         .map(|m| m.actor)
                 })
             }
@@ -701,7 +717,7 @@ impl Attributor<'_, '_> {
             }
         }
         // Actors named by an explicit cue somewhere: those a clause subject may point to.
-        let mut cued: Vec<usize> = found
+        let mut cued: HashSet<usize> = found
             .iter()
             .filter_map(|q| match self.cue_after(q).map(|c| c.who) {
                 Some(Who::Actor(a)) => Some(a),
@@ -752,16 +768,15 @@ impl Attributor<'_, '_> {
             let pos = ctx.tokens[v].span.start;
             if let Some(a) = self.resolve(who, pos).filter(|&a| self.is_person(a)) {
                 self.spoke(pos, a);
-                cued.push(a);
+                cued.insert(a);
                 framed_until = s.end;
             }
         }
         // A clause subject counts when the text also cues it as a speaker or gives it a role.
-        for (pos, a) in subjects {
-            if cued.contains(&a) || self.cast.actors[a].role.is_some() {
-                self.spoke(pos, a);
-            }
-        }
+        // Merged in one sort (stable: equal positions keep their order).
+        let kept = subjects.into_iter().filter(|&(_, a)| cued.contains(&a) || self.cast.actors[a].role.is_some());
+        self.speakers.extend(kept);
+        self.speakers.sort_by_key(|&(pos, _)| pos);
     }
 
     /// True when the words `a..b` may stand before a name as its role or
