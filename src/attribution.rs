@@ -82,7 +82,8 @@ struct Cue {
 
 /// Finds the speaker of every quote; may add actors (offices, documents) to `cast`.
 pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attributed> {
-    let mut a = Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: Vec::new() };
+    let mut a =
+        Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: Vec::new(), guessed: false };
     a.speech_events(found);
     let mut out: Vec<Attributed> = Vec::with_capacity(found.len());
     let mut prev: Option<(usize, Option<usize>)> = None; // (paragraph, speaker) of the last quote
@@ -93,7 +94,13 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
             Some(c) => {
                 let at = ctx.tokens[q.open.unwrap_or(q.first)].span.start;
                 let s = a.resolve(c.who, at);
-                let conf = if s.is_some() { c.confidence } else { 0.0 };
+                // A pronoun resolved only to the last person named, with no
+                // one introduced as speaking, is a guess.
+                let conf = match s {
+                    None => 0.0,
+                    Some(_) if a.guessed => c.confidence * 0.6,
+                    Some(_) => c.confidence,
+                };
                 (s, Some(Span::new(ctx.tokens[c.first].span.start, ctx.tokens[c.end - 1].span.end)), conf)
             }
             None => {
@@ -218,6 +225,9 @@ struct Attributor<'c, 'a> {
     document_actor: Option<usize>,
     /// `(byte position, actor)` of each resolved speaker so far.
     speakers: Vec<(usize, usize)>,
+    /// The last pronoun resolved went to the nearest person mention, not to
+    /// a speaker: weak evidence.
+    guessed: bool,
 }
 
 /// Words that may stand between a subject and its speech verb (`X juga mengatakan`).
@@ -631,6 +641,7 @@ impl Attributor<'_, '_> {
 
     /// Resolves a speaker phrase to an actor index; `at` is where the quote starts (bytes).
     fn resolve(&mut self, who: Who, at: usize) -> Option<usize> {
+        self.guessed = false;
         match who {
             Who::Actor(a) => Some(a),
             Who::Office(k) => self.resolve_office(k),
@@ -656,6 +667,7 @@ impl Attributor<'_, '_> {
                     .rev()
                     .find(|(_, a)| (!person || self.is_person(*a)) && self.plausible_speaker(*a))
                     .map(|x| x.1);
+                self.guessed = spoke.is_none();
                 spoke.or_else(|| {
                     // Mentions are sorted by start: those before `at` are a prefix.
                     let k = self.cast.mentions.partition_point(|m| m.span.start < at);
@@ -1068,4 +1080,53 @@ impl Attributor<'_, '_> {
 fn contains_phrase(lower: &[String], phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split(' ').collect();
     lower.windows(words.len()).any(|w| w.iter().zip(&words).all(|(a, b)| a == b))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    /// `(quote text, speaker name, confidence)` of each direct quote.
+    fn attributed(text: &str) -> Vec<(String, Option<String>, f32)> {
+        let doc = analyze(text, &Options::default()).unwrap();
+        doc.quotes
+            .iter()
+            .map(|q| {
+                let name = q.speaker.as_ref().map(|s| doc.actors.iter().find(|a| &a.id == s).unwrap().name.clone());
+                (q.text.clone(), name, q.confidence)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn confidence_follows_the_evidence() {
+        let q = attributed(
+            "“Satu,” kata Budi Santoso.\nAni Lestari mengatakan, stok aman.\n“Dua,” katanya.\nWarga bertemu Dedi Mulyadi di pasar.\n“Tiga.”",
+        );
+        // An explicit cue beats -nya, which beats continuation.
+        assert_eq!(q[0].1.as_deref(), Some("Budi Santoso"));
+        assert_eq!(q[1].1.as_deref(), Some("Ani Lestari"));
+        assert!(q[0].2 > q[1].2 && q[1].2 > 0.0);
+        // No cue and narrative in between: no speaker, confidence 0.
+        assert_eq!(q[2].1, None);
+        assert_eq!(q[2].2, 0.0);
+    }
+
+    #[test]
+    fn a_pronoun_with_only_a_mention_to_go_on_is_a_guess() {
+        let q = attributed("Budi Santoso datang ke pasar.\n“Stok aman,” katanya.");
+        let sure = attributed("Budi Santoso mengatakan, stok aman.\n“Stok aman,” katanya.");
+        assert_eq!(q[0].1.as_deref(), Some("Budi Santoso"));
+        assert_eq!(sure[0].1.as_deref(), Some("Budi Santoso"));
+        assert!(q[0].2 < sure[0].2, "guess {} vs cue {}", q[0].2, sure[0].2);
+    }
+
+    #[test]
+    fn weak_evidence_gives_no_speaker() {
+        for text in ["“Kami siap,” katanya.", "“Kami siap,” kata dia.", "“Kami siap.”"] {
+            let q = attributed(text);
+            assert_eq!(q[0].1, None, "{text}");
+            assert_eq!(q[0].2, 0.0, "{text}");
+        }
+    }
 }
