@@ -26,7 +26,7 @@
 //! Indirect speech (`X mengatakan bahwa …`, `…, kata X.`) in sentences with
 //! no direct quote becomes quotes of kind indirect.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::actors::Cast;
 use crate::context::Ctx;
@@ -57,6 +57,9 @@ enum Who {
     Actor(usize),
     /// A role phrase with no name (index into `Cast::offices`).
     Office(usize),
+    /// A role phrase that points back (`the minister said`), like an
+    /// anaphoric office.
+    Anaphoric(usize),
     /// A document noun phrase over tokens `first..end` (`pernyataan itu`).
     Document(usize, usize),
     /// A pronoun or `-nya`: the nearest earlier speaker; `person` when it
@@ -79,7 +82,14 @@ struct Cue {
 
 /// Finds the speaker of every quote; may add actors (offices, documents) to `cast`.
 pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attributed> {
-    let mut a = Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: BTreeMap::new() };
+    let mut a = Attributor {
+        ctx,
+        cast,
+        office_actor: HashMap::new(),
+        document_actor: None,
+        speakers: BTreeMap::new(),
+        guessed: false,
+    };
     a.speech_events(found);
     let mut out: Vec<Attributed> = Vec::with_capacity(found.len());
     let mut prev: Option<(usize, Option<usize>)> = None; // (paragraph, speaker) of the last quote
@@ -90,7 +100,13 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
             Some(c) => {
                 let at = ctx.tokens[q.open.unwrap_or(q.first)].span.start;
                 let s = a.resolve(c.who, at);
-                let conf = if s.is_some() { c.confidence } else { 0.0 };
+                // A pronoun resolved only to the last person named, with no
+                // one introduced as speaking, is a guess.
+                let conf = match s {
+                    None => 0.0,
+                    Some(_) if a.guessed => c.confidence * 0.6,
+                    Some(_) => c.confidence,
+                };
                 (s, Some(Span::new(ctx.tokens[c.first].span.start, ctx.tokens[c.end - 1].span.end)), conf)
             }
             None => {
@@ -135,7 +151,8 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
 /// (Given names before the word used alone, as in `Muhammad Abdi
 /// Suhufan` … `Abdi`, are none of these and stay.)
 /// The actor's name and its long mentions then start at that word; at
-/// least two words of the name are kept.
+/// least two words of the name are kept. Where the words before it read
+/// as given names, the name stays and the shorter form becomes an alias.
 fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
     let p = ctx.profile;
     let affiliation = |j: usize| {
@@ -148,30 +165,58 @@ fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
             || p.org_tails.contains(w)
             || p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person)
     };
+    // Mentions of each actor, so the pass costs one walk over the mentions.
+    let mut by_actor: Vec<Vec<usize>> = vec![Vec::new(); cast.actors.len()];
+    for (k, m) in cast.mentions.iter().enumerate() {
+        if let Some(v) = by_actor.get_mut(m.actor) {
+            v.push(k);
+        }
+    }
     for a in 0..cast.actors.len() {
         if cast.actors[a].kind != ActorKind::Person {
             continue;
         }
         // Words the text uses alone for this actor.
-        let alone: Vec<&str> =
-            cast.mentions.iter().filter(|m| m.actor == a && m.end == m.first + 1).map(|m| ctx.lower[m.first].as_str()).collect();
+        let alone: Vec<&str> = by_actor[a]
+            .iter()
+            .map(|&k| &cast.mentions[k])
+            .filter(|m| m.end == m.first + 1)
+            .map(|m| ctx.lower[m.first].as_str())
+            .collect();
         if alone.is_empty() {
             continue;
         }
         let mut renamed = None;
-        for m in cast.mentions.iter_mut().filter(|m| m.actor == a && m.end >= m.first + 3) {
+        let mut shorter = Vec::new();
+        for &k in &by_actor[a] {
+            let m = &mut cast.mentions[k];
+            if m.end < m.first + 3 {
+                continue;
+            }
             let Some(cut) = (m.first + 1..m.end - 1).find(|&j| alone.contains(&ctx.lower[j].as_str())) else { continue };
-            if !(m.first..cut).any(affiliation) || ctx.tokens[m.first..m.end].iter().any(|t| t.kind != TokenKind::Word) {
+            if ctx.tokens[m.first..m.end].iter().any(|t| t.kind != TokenKind::Word) {
+                continue;
+            }
+            let rest = &ctx.text[ctx.tokens[cut].span.start..m.span.end];
+            if !(m.first..cut).any(affiliation) {
+                // `Muhammad Abdi Suhufan` … `Abdi`: the name stays; `Abdi
+                // Suhufan` is another name of the same person.
+                shorter.push(rest.to_string());
                 continue;
             }
             m.first = cut;
             m.span = Span::new(ctx.tokens[cut].span.start, m.span.end);
-            renamed = Some(m.span.of(ctx.text).to_string());
+            renamed = Some(rest.to_string());
         }
+        let actor = &mut cast.actors[a];
         if let Some(name) = renamed {
-            let actor = &mut cast.actors[a];
             if name.len() < actor.name.len() && actor.name.ends_with(name.as_str()) {
                 actor.name = name;
+            }
+        }
+        for alias in shorter {
+            if alias != actor.name && !actor.titled.contains(&alias) {
+                actor.titled.push(alias);
             }
         }
     }
@@ -189,6 +234,9 @@ struct Attributor<'c, 'a> {
     /// the same position stay in the order they were recorded; a map, not a
     /// sorted vector, so recording one in the middle costs O(log n).
     speakers: BTreeMap<(usize, usize), usize>,
+    /// The last pronoun resolved went to the nearest person mention, not to
+    /// a speaker: weak evidence.
+    guessed: bool,
 }
 
 /// How far, in tokens, a cue is looked for after a quote's closing mark or
@@ -356,7 +404,11 @@ impl Attributor<'_, '_> {
         let end = end.min(i.saturating_add(MAX_PHRASE));
         // `the statement said`: a leading article belongs to the phrase.
         if p.determiners.contains(ctx.lower[i].as_str()) && i + 1 < end {
-            return self.subject_after(i + 1, end);
+            // `the minister said`: a definite role points back like `menteri tersebut`.
+            return match self.subject_after(i + 1, end)? {
+                (Who::Office(k), e) => Some((Who::Anaphoric(k), e)),
+                other => Some(other),
+            };
         }
         let w = ctx.lower[i].as_str();
         if p.pronouns.contains(w) {
@@ -410,7 +462,15 @@ impl Attributor<'_, '_> {
                 person = Some(later);
             }
         }
-        if person.is_none() && (office.is_some() || any.is_some()) {
+        if person.is_some_and(|(_, e)| e == j && j + 3 < end && ctx.word(j) == "(" && ctx.is_acronym(j + 1) && ctx.word(j + 2) == ")") {
+            // `kata Ketua Muhammadiyah Covid-19 Command Center (MCCC) Agus
+            // Samsudin`: the acronym closes an organization's name; the
+            // person follows it.
+            if let Some(m) = self.cast.mention_at(j + 3).filter(|m| m.first == j + 3 && self.is_person(m.actor)) {
+                person = Some((m.actor, m.end));
+            }
+        }
+        if person.is_none() && (office.is_some() || any.is_some() || p.is_role_start(w)) {
             // `ujar anggota Bawaslu, Lolly Suhenty,`, `kata Kepala Urusan
             // Perencanaan di Desa Pandanlandung Doni Andriawan`: the name
             // after the role or affiliation, through role words and commas.
@@ -435,13 +495,23 @@ impl Attributor<'_, '_> {
         let mut e = i;
         while e < end && e < i + 3 && ctx.is_cap(e) && self.cast.mention_at(e).is_none() {
             let w = ctx.lower[e].as_str();
-            if p.is_role_start(w) || p.is_descriptive(w) || p.place_heads.contains(w) || p.known.contains_key(w) || p.pronouns.contains(w) {
+            // Descriptor words are names too (`Agung`, `Jaya`) when they stand alone.
+            let descriptor_only = p.descriptors.contains(w) && !p.org_heads.contains(w) && e == i;
+            if p.is_role_start(w)
+                || (p.is_descriptive(w) && !descriptor_only)
+                || p.place_heads.contains(w)
+                || p.known.contains_key(w)
+                || p.pronouns.contains(w)
+            {
                 return None;
             }
             e += 1;
         }
         let follows_ok = e >= end || !ctx.is_cap(e) && (ctx.tokens[e].kind == TokenKind::Punct || !self.is_word(e) || ctx.word(e).chars().next().is_some_and(char::is_lowercase));
-        (e > i && follows_ok && self.cast.mention_at(e).is_none()).then_some(e)
+        // A lone descriptor word is a name only before a stop, a comma or a speech verb.
+        let lone_descriptor = e == i + 1 && p.descriptors.contains(ctx.lower[i].as_str());
+        let strong_end = e >= end || matches!(ctx.word(e), "." | "," | "!" | "?") || self.is_before_verb(e);
+        (e > i && follows_ok && (!lone_descriptor || strong_end) && self.cast.mention_at(e).is_none()).then_some(e)
     }
 
     /// The person named within a few words after a role phrase ending at
@@ -457,7 +527,9 @@ impl Attributor<'_, '_> {
         let mut person = None;
         while k < end && k < j + 20 {
             if let Some(m) = self.cast.mention_at(k) {
-                if self.is_person(m.actor) && m.first == k {
+                // A name in brackets is the affiliation's acronym (`(Kemkominfo)`).
+                let bracketed = k > 0 && ctx.word(k - 1) == "(";
+                if self.is_person(m.actor) && m.first == k && !bracketed {
                     person = Some((m.actor, m.end));
                 }
                 // An affiliation: `Kementerian Dalam Negeri (Kemendagri) Akmal Malik`.
@@ -611,9 +683,11 @@ impl Attributor<'_, '_> {
 
     /// Resolves a speaker phrase to an actor index; `at` is where the quote starts (bytes).
     fn resolve(&mut self, who: Who, at: usize) -> Option<usize> {
+        self.guessed = false;
         match who {
             Who::Actor(a) => Some(a),
             Who::Office(k) => self.resolve_office(k),
+            Who::Anaphoric(k) => self.resolve_anaphoric_office(k),
             Who::Document(first, end) => Some(self.document(first, end)),
             Who::Name(first, end) => {
                 let name = self.ctx.slice(first, end).to_string();
@@ -634,15 +708,17 @@ impl Attributor<'_, '_> {
                     .range(..(at, 0))
                     .rev()
                     .take(MAX_BACK)
-                    .find(|(_, &a)| !person || self.is_person(a))
+                    .find(|(_, &a)| (!person || self.is_person(a)) && self.plausible_speaker(a))
                     .map(|(_, &a)| a);
+                self.guessed = spoke.is_none();
                 spoke.or_else(|| {
+                    // Mentions are sorted by start: those before `at` are a prefix.
                     let m = self.cast.mentions.partition_point(|m| m.span.start < at);
                     self.cast.mentions[..m]
                         .iter()
                         .rev()
                         .take(MAX_BACK)
-                        .find(|m| self.cast.actors[m.actor].kind == ActorKind::Person)
+                        .find(|m| self.is_person(m.actor) && self.plausible_speaker(m.actor))
                         .map(|m| m.actor)
                 })
             }
@@ -697,7 +773,7 @@ impl Attributor<'_, '_> {
             }
         }
         // Actors named by an explicit cue somewhere: those a clause subject may point to.
-        let mut cued: Vec<usize> = found
+        let mut cued: HashSet<usize> = found
             .iter()
             .filter_map(|q| match self.cue_after(q).map(|c| c.who) {
                 Some(Who::Actor(a)) => Some(a),
@@ -748,7 +824,7 @@ impl Attributor<'_, '_> {
             let pos = ctx.tokens[v].span.start;
             if let Some(a) = self.resolve(who, pos).filter(|&a| self.is_person(a)) {
                 self.spoke(pos, a);
-                cued.push(a);
+                cued.insert(a);
                 framed_until = s.end;
             }
         }
@@ -834,6 +910,13 @@ impl Attributor<'_, '_> {
     /// person in it wins (`Ketua Umum Koperasi … Pangalengan, Aun Gunawan,`).
     fn opening_subject(&self, lo: usize, v: usize) -> Option<usize> {
         let ctx = self.ctx;
+        // After an opening connective (`Sementara itu, David Tjahjana dari …`).
+        let opener = (lo..v.min(lo + 4)).find(|&k| ctx.word(k) == ",").map(|k| k + 1);
+        self.opening_subject_from(lo, v).or_else(|| opener.and_then(|k| self.opening_subject_from(k, v)))
+    }
+
+    fn opening_subject_from(&self, lo: usize, v: usize) -> Option<usize> {
+        let ctx = self.ctx;
         let mut j = lo;
         let mut person = None;
         let mut commas = 0;
@@ -874,6 +957,24 @@ impl Attributor<'_, '_> {
         let offices = &self.cast.offices;
         let k = offices.partition_point(|o| o.end <= i);
         offices.get(k).is_some_and(|o| o.first <= i).then_some(k)
+    }
+
+    /// False for a "person" whose name is only ordinary, descriptive, role
+    /// or place words (`Pariwisata`, `Kendati`, `Dinas Kesehatan`): a word
+    /// mistaken for a name, which a pronoun or `-nya` should not point to.
+    fn plausible_speaker(&self, a: usize) -> bool {
+        let p = self.ctx.profile;
+        let actor = &self.cast.actors[a];
+        actor.kind != ActorKind::Person
+            || actor.role.is_some()
+            || actor.name.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                !(p.common_caps.contains(&w)
+                    || self.ctx.seen_lower.contains(w.as_str())
+                    || p.is_descriptive(&w)
+                    || p.is_role_start(&w)
+                    || p.place_heads.contains(&w))
+            })
     }
 
     fn is_person(&self, a: usize) -> bool {
@@ -1057,4 +1158,53 @@ fn lower_starts_with(text: &str, prefix: &str) -> bool {
 fn contains_phrase(lower: &[String], phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split(' ').collect();
     lower.windows(words.len()).any(|w| w.iter().zip(&words).all(|(a, b)| a == b))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    /// `(quote text, speaker name, confidence)` of each direct quote.
+    fn attributed(text: &str) -> Vec<(String, Option<String>, f32)> {
+        let doc = analyze(text, &Options::default()).unwrap();
+        doc.quotes
+            .iter()
+            .map(|q| {
+                let name = q.speaker.as_ref().map(|s| doc.actors.iter().find(|a| &a.id == s).unwrap().name.clone());
+                (q.text.clone(), name, q.confidence)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn confidence_follows_the_evidence() {
+        let q = attributed(
+            "“Satu,” kata Budi Santoso.\nAni Lestari mengatakan, stok aman.\n“Dua,” katanya.\nWarga bertemu Dedi Mulyadi di pasar.\n“Tiga.”",
+        );
+        // An explicit cue beats -nya, which beats continuation.
+        assert_eq!(q[0].1.as_deref(), Some("Budi Santoso"));
+        assert_eq!(q[1].1.as_deref(), Some("Ani Lestari"));
+        assert!(q[0].2 > q[1].2 && q[1].2 > 0.0);
+        // No cue and narrative in between: no speaker, confidence 0.
+        assert_eq!(q[2].1, None);
+        assert_eq!(q[2].2, 0.0);
+    }
+
+    #[test]
+    fn a_pronoun_with_only_a_mention_to_go_on_is_a_guess() {
+        let q = attributed("Budi Santoso datang ke pasar.\n“Stok aman,” katanya.");
+        let sure = attributed("Budi Santoso mengatakan, stok aman.\n“Stok aman,” katanya.");
+        assert_eq!(q[0].1.as_deref(), Some("Budi Santoso"));
+        assert_eq!(sure[0].1.as_deref(), Some("Budi Santoso"));
+        assert!(q[0].2 < sure[0].2, "guess {} vs cue {}", q[0].2, sure[0].2);
+    }
+
+    #[test]
+    fn weak_evidence_gives_no_speaker() {
+        for text in ["“Kami siap,” katanya.", "“Kami siap,” kata dia.", "“Kami siap.”"] {
+            let q = attributed(text);
+            assert_eq!(q[0].1, None, "{text}");
+            assert_eq!(q[0].2, 0.0, "{text}");
+        }
+    }
 }
