@@ -495,13 +495,21 @@ impl Reader<'_, '_> {
                 by_initials.entry(initials(ctx, c.first, c.end)).or_default().push(ci);
             }
         }
+        // The longer persons containing each short name, found once per
+        // distinct name (a name repeated k times would otherwise rescan its
+        // candidates k times: quadratic in long texts).
+        let mut longer: HashMap<&[String], Vec<usize>> = HashMap::new();
         for (ci, c) in chunks.iter().enumerate() {
             let len = c.end - c.first;
             if c.kind == ActorKind::Person && c.evidence != Evidence::Known && len <= 2 {
                 let words = &ctx.lower[c.first..c.end];
-                let cands = persons_by_word.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
-                let fits = |&o: &usize| chunks[o].end - chunks[o].first > len && contains_words(&ctx.lower[chunks[o].first..chunks[o].end], words);
-                if let Some(f) = nearest_in(cands, ci, fits) {
+                let fitting = longer.entry(words).or_insert_with(|| {
+                    let cands = persons_by_word.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
+                    let fits = |o: usize| chunks[o].end - chunks[o].first > len && contains_words(&ctx.lower[chunks[o].first..chunks[o].end], words);
+                    cands.iter().copied().filter(|&o| fits(o)).collect()
+                });
+                // `ci` itself never fits (it is not longer than itself).
+                if let Some(f) = nearest_in(fitting, ci, |_| true) {
                     uf.union(f, ci);
                 }
             }

@@ -67,7 +67,8 @@ struct Cue {
 
 /// Finds the speaker of every quote; may add actors (offices, documents) to `cast`.
 pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attributed> {
-    let mut a = Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: BTreeMap::new() };
+    let document_phrases = ctx.profile.document_nouns.iter().map(|d| d.split(' ').collect()).collect();
+    let mut a = Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: BTreeMap::new(), document_phrases };
     a.speech_events(found);
     let mut out: Vec<Attributed> = Vec::with_capacity(found.len());
     let mut prev: Option<(usize, Option<usize>)> = None; // (paragraph, speaker) of the last quote
@@ -116,6 +117,8 @@ struct Attributor<'c, 'a> {
     /// the same position stay in the order they were recorded; a map, not a
     /// sorted vector, so recording one in the middle costs O(log n).
     speakers: BTreeMap<(usize, usize), usize>,
+    /// The profile's document nouns split into words, split once per text.
+    document_phrases: Vec<Vec<&'a str>>,
 }
 
 /// Words that may stand between a subject and its speech verb (`X juga mengatakan`).
@@ -318,10 +321,8 @@ impl Attributor<'_, '_> {
     /// Length of a document noun phrase at `i` (`pernyataan`, `pernyataan bersama`).
     fn document_len(&self, i: usize, end: usize) -> Option<usize> {
         let ctx = self.ctx;
-        ctx.profile
-            .document_nouns
+        self.document_phrases
             .iter()
-            .map(|d| d.split(' ').collect::<Vec<_>>())
             .filter(|d| i + d.len() <= end && d.iter().enumerate().all(|(k, w)| ctx.lower[i + k] == *w))
             .map(|d| d.len())
             .max()
