@@ -68,7 +68,16 @@ struct Cue {
 /// Finds the speaker of every quote; may add actors (offices, documents) to `cast`.
 pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attributed> {
     let document_phrases = ctx.profile.document_nouns.iter().map(|d| d.split(' ').collect()).collect();
-    let mut a = Attributor { ctx, cast, office_actor: HashMap::new(), document_actor: None, speakers: BTreeMap::new(), document_phrases };
+    let mut a = Attributor {
+        ctx,
+        cast,
+        office_actor: HashMap::new(),
+        document_actor: None,
+        speakers: BTreeMap::new(),
+        document_phrases,
+        holders: HashMap::new(),
+        holders_synced: 0,
+    };
     a.speech_events(found);
     let mut out: Vec<Attributed> = Vec::with_capacity(found.len());
     let mut prev: Option<(usize, Option<usize>)> = None; // (paragraph, speaker) of the last quote
@@ -119,6 +128,13 @@ struct Attributor<'c, 'a> {
     speakers: BTreeMap<(usize, usize), usize>,
     /// The profile's document nouns split into words, split once per text.
     document_phrases: Vec<Vec<&'a str>>,
+    /// For [`Attributor::last_holder`]: by role phrase, the start byte →
+    /// actor of every mention of a person whose role starts with it. Built
+    /// on a role's first use, kept current by [`Attributor::add_mention`].
+    holders: HashMap<String, BTreeMap<usize, usize>>,
+    /// `cast.mentions.len()` that `holders` reflects; any other length
+    /// means mentions were added behind its back, and it is rebuilt.
+    holders_synced: usize,
 }
 
 /// Words that may stand between a subject and its speech verb (`X juga mengatakan`).
@@ -470,6 +486,43 @@ impl Attributor<'_, '_> {
         }
     }
 
+    /// The actor of the last mention (before byte `before`, if given) of a
+    /// person whose role, lowercased, starts with `role`: a holder of the
+    /// office. The same as scanning the mentions backwards, in O(log n).
+    fn last_holder(&mut self, role: &str, before: Option<usize>) -> Option<usize> {
+        if self.holders_synced != self.cast.mentions.len() {
+            self.holders.clear();
+            self.holders_synced = self.cast.mentions.len();
+        }
+        if !self.holders.contains_key(role) {
+            let cast = &*self.cast;
+            let map = cast.mentions.iter().filter(|m| holds(cast, m.actor, role)).map(|m| (m.span.start, m.actor)).collect();
+            self.holders.insert(role.to_string(), map);
+        }
+        let map = &self.holders[role];
+        let last = match before {
+            Some(b) => map.range(..b).next_back(),
+            None => map.iter().next_back(),
+        };
+        last.map(|(_, &a)| a)
+    }
+
+    /// [`Cast::add_mention`], keeping `holders` current.
+    fn add_mention(&mut self, actor: usize, first: usize, end: usize) -> bool {
+        let added = self.cast.add_mention(self.ctx, actor, first, end);
+        if added && self.holders_synced + 1 == self.cast.mentions.len() {
+            let start = self.ctx.tokens[first].span.start;
+            let cast = &*self.cast;
+            for (role, map) in self.holders.iter_mut() {
+                if holds(cast, actor, role) {
+                    map.insert(start, actor);
+                }
+            }
+            self.holders_synced += 1;
+        }
+        added
+    }
+
     /// Index of the office whose phrase starts at token `j`. Offices are
     /// sorted by position and never overlap, so this is a binary search.
     fn office_starting_at(&self, j: usize) -> Option<usize> {
@@ -495,24 +548,11 @@ impl Attributor<'_, '_> {
         let o = self.cast.offices[k].clone();
         let before = self.ctx.tokens[o.first].span.start;
         // `wakil menteri luar negeri` → Chang Ho-jin, whose role starts so.
-        // Mentions are sorted by start: those before `before` are a prefix.
-        let upto = if o.anaphoric {
-            self.cast.mentions.len()
-        } else {
-            self.cast.mentions.partition_point(|m| m.span.start < before)
-        };
-        let holder = self.cast.mentions[..upto]
-            .iter()
-            .rev()
-            .find(|m| {
-                let a = &self.cast.actors[m.actor];
-                a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| lower_starts_with(r, &o.role))
-            })
-            .map(|m| m.actor);
+        let holder = self.last_holder(&o.role, (!o.anaphoric).then_some(before));
         if let Some(h) = holder {
             // `kata Presiden`: the role names its holder here.
             if !o.anaphoric {
-                self.cast.add_mention(self.ctx, h, o.first, o.end);
+                self.add_mention(h, o.first, o.end);
             }
             return Some(h);
         }
@@ -527,7 +567,7 @@ impl Attributor<'_, '_> {
         }
         let a = self.cast.add_actor(o.text.clone(), ActorKind::Person, Some(o.text.clone()));
         let role_end = o.first + o.role.split(' ').count();
-        self.cast.add_mention(self.ctx, a, o.first, role_end.min(o.end));
+        self.add_mention(a, o.first, role_end.min(o.end));
         self.office_actor.insert(key, a);
         Some(a)
     }
@@ -554,7 +594,7 @@ impl Attributor<'_, '_> {
                 a
             }
         };
-        self.cast.add_mention(ctx, a, first, end);
+        self.add_mention(a, first, end);
         a
     }
 
@@ -611,6 +651,12 @@ impl Attributor<'_, '_> {
         }
         out
     }
+}
+
+/// True when actor `a` is a person whose role, lowercased, starts with `role`.
+fn holds(cast: &Cast, a: usize, role: &str) -> bool {
+    let a = &cast.actors[a];
+    a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| lower_starts_with(r, role))
 }
 
 /// True when `text` lowercased starts with `prefix` (a lowercased
