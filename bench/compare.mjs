@@ -5,7 +5,7 @@
 // entities), in one Node process, one document at a time, on the same texts.
 // See bench/README.md.
 //
-//   node bench/compare.mjs [--runs N] [--scaling] [--memory] [--only sorot]
+//   node bench/compare.mjs [--runs N] [--scaling] [--memory] [--only sorot] [--pkg DIR]
 //
 // Corpora: the seeds (www/seeds/) and the PFSA articles, read at run time
 // from ../shared/data/pfsa/articles/ (or $SOROT_PFSA); PFSA is skipped with
@@ -48,7 +48,7 @@ const median = (xs) => {
 // ---- the tools --------------------------------------------------------------
 
 async function loadSorot() {
-  const pkg = join(root, 'www', 'pkg');
+  const pkg = value('--pkg', join(root, 'www', 'pkg'));
   if (!existsSync(join(pkg, 'sorot_bg.wasm'))) {
     console.error('compare: www/pkg is missing; run ./build.sh build first');
     process.exit(1);

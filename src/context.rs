@@ -29,12 +29,17 @@ impl<'a> Ctx<'a> {
         let tokens = tokens::tokenize(text);
         let layout = sentences::split(text, &tokens);
         let lower = tokens.iter().map(|t| t.span.of(text).to_lowercase()).collect();
-        let seen_lower = tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.span.of(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .collect();
+        // Sized up front (distinct words are at most about half the tokens of
+        // an article), so that growing does not rehash it over and over;
+        // capped so a long text does not reserve memory it will not use.
+        let mut seen_lower = HashSet::with_capacity((tokens.len() / 2).min(1 << 16));
+        seen_lower.extend(
+            tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.span.of(text))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
+        );
         Ctx { text, tokens, layout, lower, profile, seen_lower }
     }
 
