@@ -522,33 +522,33 @@ impl Reader<'_, '_> {
         }
         // Sets: size, best evidence, gazetteer group.
         let roots: Vec<usize> = (0..n).map(|ci| uf.find(ci)).collect();
-        let mut size: HashMap<usize, usize> = HashMap::new();
-        let mut best: HashMap<usize, usize> = HashMap::new();
-        let mut group: HashMap<usize, u32> = HashMap::new();
+        // Indexed by root (a chunk index): vectors, not hash maps.
+        let mut size = vec![0usize; n];
+        let mut best = vec![usize::MAX; n];
+        let mut group: Vec<Option<u32>> = vec![None; n];
         for (ci, c) in chunks.iter().enumerate() {
             let r = roots[ci];
-            *size.entry(r).or_default() += 1;
-            let b = best.entry(r).or_insert(ci);
-            if c.evidence > chunks[*b].evidence {
-                *b = ci;
+            size[r] += 1;
+            if best[r] == usize::MAX || c.evidence > chunks[best[r]].evidence {
+                best[r] = ci;
             }
-            if let Some(g) = c.group {
-                group.entry(r).or_insert(g);
+            if group[r].is_none() {
+                group[r] = c.group;
             }
         }
         // Actors in order of first mention; a set is kept when its best
         // evidence is more than weak or it was named twice.
         let mut cast = Cast::default();
-        let mut actor_of_root: HashMap<usize, usize> = HashMap::new();
+        let mut actor_of_root: Vec<Option<usize>> = vec![None; n];
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by_key(|&ci| chunks[ci].first);
         for ci in order {
             let r = roots[ci];
-            let lead = &chunks[best[&r]];
-            if lead.evidence == Evidence::Weak && size[&r] < 2 {
+            let lead = &chunks[best[r]];
+            if lead.evidence == Evidence::Weak && size[r] < 2 {
                 continue;
             }
-            let actor = *actor_of_root.entry(r).or_insert_with(|| cast.add_actor(String::new(), lead.kind, None));
+            let actor = *actor_of_root[r].get_or_insert_with(|| cast.add_actor(String::new(), lead.kind, None));
             let c = &chunks[ci];
             if cast.add_mention(ctx, actor, c.first, c.end) && cast.actors[actor].role.is_none() {
                 cast.actors[actor].role.clone_from(&c.role);
@@ -567,9 +567,10 @@ impl Reader<'_, '_> {
                 longest[m.actor] = t;
             }
         }
-        for (r, &actor) in &actor_of_root {
-            cast.actors[actor].name = match group.get(r) {
-                Some(&g) => ctx.profile.group_names[g as usize].clone(),
+        for (r, actor) in actor_of_root.iter().enumerate() {
+            let Some(actor) = *actor else { continue };
+            cast.actors[actor].name = match group[r] {
+                Some(g) => ctx.profile.group_names[g as usize].clone(),
                 None => longest[actor].to_string(),
             };
         }
