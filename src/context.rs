@@ -37,7 +37,7 @@ fn shape_of(kind: TokenKind, w: &str) -> u8 {
     }
     let cap = w.chars().next().is_some_and(char::is_uppercase);
     let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
-    u8::from(cap) * CAP | u8::from(acronym) * ACRONYM
+    (u8::from(cap) * CAP) | (u8::from(acronym) * ACRONYM)
 }
 
 impl<'a> Ctx<'a> {
