@@ -5,7 +5,7 @@
 // entities), in one Node process, one document at a time, on the same texts.
 // See bench/README.md.
 //
-//   node bench/compare.mjs [--runs N] [--scaling] [--memory] [--only sorot]
+//   node bench/compare.mjs [--runs N] [--scaling] [--memory] [--only sorot] [--pkg DIR]
 //
 // Corpora: the seeds (www/seeds/) and the PFSA articles, read at run time
 // from ../shared/data/pfsa/articles/ (or $SOROT_PFSA); PFSA is skipped with
@@ -48,7 +48,7 @@ const median = (xs) => {
 // ---- the tools --------------------------------------------------------------
 
 async function loadSorot() {
-  const pkg = join(root, 'www', 'pkg');
+  const pkg = value('--pkg', join(root, 'www', 'pkg'));
   if (!existsSync(join(pkg, 'sorot_bg.wasm'))) {
     console.error('compare: www/pkg is missing; run ./build.sh build first');
     process.exit(1);
@@ -110,6 +110,7 @@ function loadRegex() {
 function pass(tool, texts, bytes, ms) {
   let sink = 0;
   let done = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   let t = t0;
   do {
@@ -117,7 +118,9 @@ function pass(tool, texts, bytes, ms) {
     done += bytes;
     t = performance.now();
   } while (t - t0 < ms);
-  return { rate: done / 1e6 / ((t - t0) / 1000), sink };
+  const c = process.cpuUsage(c0);
+  const cpuS = (c.user + c.system) / 1e6;
+  return { rate: done / 1e6 / ((t - t0) / 1000), cpuRate: done / 1e6 / cpuS, sink };
 }
 
 /**
@@ -128,9 +131,10 @@ function pass(tool, texts, bytes, ms) {
 function measure(tool, texts, runs) {
   const bytes = bytesOf(texts);
   pass(tool, texts, bytes, 1000);
-  const rates = [];
-  for (let r = 0; r < runs; r++) rates.push(pass(tool, texts, bytes, 500).rate);
-  return { rate: median(rates), min: Math.min(...rates), max: Math.max(...rates) };
+  const passes = [];
+  for (let r = 0; r < runs; r++) passes.push(pass(tool, texts, bytes, 500));
+  const rates = passes.map((p) => p.rate);
+  return { rate: median(rates), min: Math.min(...rates), max: Math.max(...rates), cpuRate: median(passes.map((p) => p.cpuRate)) };
 }
 
 const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -161,7 +165,7 @@ function compare() {
       const r = measure(tool, texts, runs);
       results[tool.name] = r;
       console.log(
-        `  ${tool.name.padEnd(11)} ${fmt(r.rate).padStart(8)} MB/s  (min ${fmt(r.min)}, max ${fmt(r.max)}, ${runs} runs)`,
+        `  ${tool.name.padEnd(11)} ${fmt(r.rate).padStart(8)} MB/s  (min ${fmt(r.min)}, max ${fmt(r.max)}, ${runs} runs; ${fmt(r.cpuRate)} MB per CPU-second)`,
       );
     }
     const s = results.sorot;
@@ -169,7 +173,9 @@ function compare() {
       for (const [peer, r] of Object.entries(results)) {
         if (peer === 'sorot') continue;
         const ratio = s.rate / r.rate;
-        console.log(`  sorot / ${peer}: ${ratio >= 1 ? fmt(ratio) + '×' : '1/' + fmt(1 / ratio)}`);
+        const cpu = s.cpuRate / r.cpuRate;
+        const show = (x) => (x >= 1 ? fmt(x) + '×' : '1/' + fmt(1 / x));
+        console.log(`  sorot / ${peer}: ${show(ratio)} (per CPU-second: ${show(cpu)})`);
       }
     }
   }
@@ -195,18 +201,23 @@ async function scaling() {
     const bytes = Buffer.byteLength(doc);
     for (let w = performance.now(); performance.now() - w < 1000; ) sorot.run(doc); // warm up; grows memory once
     const times = [];
+    const cpus = [];
     for (let r = 0; r < runs; r++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       sorot.run(doc);
       times.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpus.push((c.user + c.system) / 1000);
     }
     const ms = median(times);
+    const cpuMs = median(cpus);
     const nsPerByte = (ms * 1e6) / bytes;
-    rows.push(nsPerByte);
-    console.log(`  ${label.padEnd(6)} ${(bytes / 1e6).toFixed(3).padStart(8)} MB  ${ms.toFixed(2).padStart(9)} ms  ${nsPerByte.toFixed(1).padStart(7)} ns/byte  ${fmt(bytes / 1e6 / (ms / 1000)).padStart(6)} MB/s  (median of ${runs})`);
+    rows.push([nsPerByte, (cpuMs * 1e6) / bytes]);
+    console.log(`  ${label.padEnd(6)} ${(bytes / 1e6).toFixed(3).padStart(8)} MB  ${ms.toFixed(2).padStart(9)} ms  ${nsPerByte.toFixed(1).padStart(7)} ns/byte  ${fmt(bytes / 1e6 / (ms / 1000)).padStart(6)} MB/s  (CPU ${((cpuMs * 1e6) / bytes).toFixed(1)} ns/byte; median of ${runs})`);
   }
-  const ratio = rows[2] / rows[0];
-  console.log(`  per-byte cost 10 MB / 10 KB: ${ratio.toFixed(2)} (budget 1.5)`);
+  console.log(`  per-byte cost 10 MB / 10 KB: ${(rows[2][0] / rows[0][0]).toFixed(2)} wall, ${(rows[2][1] / rows[0][1]).toFixed(2)} CPU (budget 1.5)`);
+  console.log(`  per-byte cost 1 MB / 10 KB: ${(rows[1][0] / rows[0][0]).toFixed(2)} wall, ${(rows[1][1] / rows[0][1]).toFixed(2)} CPU`);
   console.log(`  wasm memory after 10 MB: ${(sorot.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB`);
 }
 

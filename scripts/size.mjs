@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Size report of what a reader's browser downloads for the widget: the wasm
-// core, its wasm-bindgen glue and the widget's own .js/.css files in www/.
-// The demo page's own files (demo.*) are listed apart: an embedding page
-// does not load them, so they do not count against the budget.
+// core, its wasm-bindgen glue and snippets, and the widget's own .js/.css
+// files in www/. The demo page's own files (demo.*) are listed apart: an
+// embedding page does not load them, so they do not count against the budget.
 //
 //   node scripts/size.mjs [--check] [--dir www]
 //
@@ -22,6 +22,13 @@ const dirArg = args.indexOf('--dir');
 const www = dirArg >= 0 ? args[dirArg + 1] : 'www';
 
 const required = [join(www, 'pkg', 'sorot_bg.wasm'), join(www, 'pkg', 'sorot.js')];
+/** JavaScript snippets wasm-bindgen emits beside the glue (pkg/snippets/**.js): loaded too. */
+const snippets = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((e) => (e.isDirectory() ? snippets(join(dir, e.name)) : /\.m?js$/.test(e.name) ? [join(dir, e.name)] : []))
+    : [];
 const widget = existsSync(www)
   ? readdirSync(www)
       .filter((f) => /\.(js|mjs|css)$/.test(f) && !f.startsWith('demo.'))
@@ -35,7 +42,7 @@ if (missing.length) {
   process.exit(check ? 1 : 0);
 }
 
-const rows = [...required, ...widget].map((file) => {
+const rows = [...required, ...snippets(join(www, 'pkg', 'snippets')), ...widget].map((file) => {
   const bytes = readFileSync(file);
   return { file, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
 });

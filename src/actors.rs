@@ -782,13 +782,21 @@ impl Reader<'_, '_> {
                 by_initials.entry(initials(ctx, c.first, c.end)).or_default().push(ci);
             }
         }
+        // The longer persons containing each short name, found once per
+        // distinct name (a name repeated k times would otherwise rescan its
+        // candidates k times: quadratic in long texts).
+        let mut longer: HashMap<&[String], Vec<usize>> = HashMap::new();
         for (ci, c) in chunks.iter().enumerate() {
             let len = c.end - c.first;
             if c.kind == ActorKind::Person && c.evidence != Evidence::Known && len <= 2 {
                 let words = &ctx.lower[c.first..c.end];
-                let cands = persons_by_word.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
-                let fits = |&o: &usize| chunks[o].end - chunks[o].first > len && contains_words(&ctx.lower[chunks[o].first..chunks[o].end], words);
-                if let Some(f) = nearest_in(cands, ci, fits) {
+                let fitting = longer.entry(words).or_insert_with(|| {
+                    let cands = persons_by_word.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
+                    let fits = |o: usize| chunks[o].end - chunks[o].first > len && contains_words(&ctx.lower[chunks[o].first..chunks[o].end], words);
+                    cands.iter().copied().filter(|&o| fits(o)).collect()
+                });
+                // `ci` itself never fits (it is not longer than itself).
+                if let Some(f) = nearest_in(fitting, ci, |_| true) {
                     uf.union(f, ci);
                 }
             }
@@ -801,33 +809,33 @@ impl Reader<'_, '_> {
         }
         // Sets: size, best evidence, gazetteer group.
         let roots: Vec<usize> = (0..n).map(|ci| uf.find(ci)).collect();
-        let mut size: HashMap<usize, usize> = HashMap::new();
-        let mut best: HashMap<usize, usize> = HashMap::new();
-        let mut group: HashMap<usize, u32> = HashMap::new();
+        // Indexed by root (a chunk index): vectors, not hash maps.
+        let mut size = vec![0usize; n];
+        let mut best = vec![usize::MAX; n];
+        let mut group: Vec<Option<u32>> = vec![None; n];
         for (ci, c) in chunks.iter().enumerate() {
             let r = roots[ci];
-            *size.entry(r).or_default() += 1;
-            let b = best.entry(r).or_insert(ci);
-            if c.evidence > chunks[*b].evidence {
-                *b = ci;
+            size[r] += 1;
+            if best[r] == usize::MAX || c.evidence > chunks[best[r]].evidence {
+                best[r] = ci;
             }
-            if let Some(g) = c.group {
-                group.entry(r).or_insert(g);
+            if group[r].is_none() {
+                group[r] = c.group;
             }
         }
         // Actors in order of first mention; a set is kept when its best
         // evidence is more than weak or it was named twice.
         let mut cast = Cast::default();
-        let mut actor_of_root: HashMap<usize, usize> = HashMap::new();
+        let mut actor_of_root: Vec<Option<usize>> = vec![None; n];
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by_key(|&ci| chunks[ci].first);
         for ci in order {
             let r = roots[ci];
-            let lead = &chunks[best[&r]];
-            if lead.evidence == Evidence::Weak && size[&r] < 2 {
+            let lead = &chunks[best[r]];
+            if lead.evidence == Evidence::Weak && size[r] < 2 {
                 continue;
             }
-            let actor = *actor_of_root.entry(r).or_insert_with(|| cast.add_actor(String::new(), lead.kind, None));
+            let actor = *actor_of_root[r].get_or_insert_with(|| cast.add_actor(String::new(), lead.kind, None));
             let c = &chunks[ci];
             if cast.add_mention(ctx, actor, c.first, c.end) && cast.actors[actor].role.is_none() {
                 cast.actors[actor].role.clone_from(&c.role);
@@ -846,9 +854,10 @@ impl Reader<'_, '_> {
                 longest[m.actor] = t;
             }
         }
-        for (r, &actor) in &actor_of_root {
-            cast.actors[actor].name = match group.get(r) {
-                Some(&g) => ctx.profile.group_names[g as usize].clone(),
+        for (r, actor) in actor_of_root.iter().enumerate() {
+            let Some(actor) = *actor else { continue };
+            cast.actors[actor].name = match group[r] {
+                Some(g) => ctx.profile.group_names[g as usize].clone(),
                 None => longest[actor].to_string(),
             };
         }

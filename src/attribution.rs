@@ -82,6 +82,7 @@ struct Cue {
 
 /// Finds the speaker of every quote; may add actors (offices, documents) to `cast`.
 pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attributed> {
+    let document_phrases = ctx.profile.document_nouns.iter().map(|d| d.split(' ').collect()).collect();
     let mut a = Attributor {
         ctx,
         cast,
@@ -89,6 +90,9 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
         document_actor: None,
         speakers: BTreeMap::new(),
         guessed: false,
+        document_phrases,
+        holders: HashMap::new(),
+        holders_synced: 0,
     };
     a.speech_events(found);
     let mut out: Vec<Attributed> = Vec::with_capacity(found.len());
@@ -237,6 +241,15 @@ struct Attributor<'c, 'a> {
     /// The last pronoun resolved went to the nearest person mention, not to
     /// a speaker: weak evidence.
     guessed: bool,
+    /// The profile's document nouns split into words, split once per text.
+    document_phrases: Vec<Vec<&'a str>>,
+    /// For [`Attributor::last_holder`]: by role phrase, the start byte →
+    /// actor of every mention of a person whose role starts with it. Built
+    /// on a role's first use, kept current by [`Attributor::add_mention`].
+    holders: HashMap<String, BTreeMap<usize, usize>>,
+    /// `cast.mentions.len()` that `holders` reflects; any other length
+    /// means mentions were added behind its back, and it is rebuilt.
+    holders_synced: usize,
 }
 
 /// How far, in tokens, a cue is looked for after a quote's closing mark or
@@ -580,10 +593,8 @@ impl Attributor<'_, '_> {
     /// Length of a document noun phrase at `i` (`pernyataan`, `pernyataan bersama`).
     fn document_len(&self, i: usize, end: usize) -> Option<usize> {
         let ctx = self.ctx;
-        ctx.profile
-            .document_nouns
+        self.document_phrases
             .iter()
-            .map(|d| d.split(' ').collect::<Vec<_>>())
             .filter(|d| i + d.len() <= end && d.iter().enumerate().all(|(k, w)| ctx.lower[i + k] == *w))
             .map(|d| d.len())
             .max()
@@ -693,7 +704,7 @@ impl Attributor<'_, '_> {
                 let name = self.ctx.slice(first, end).to_string();
                 let known = self.cast.actors.iter().position(|a| a.kind == ActorKind::Person && a.name == name);
                 let a = known.unwrap_or_else(|| self.cast.add_actor(name, ActorKind::Person, None));
-                self.cast.add_mention(self.ctx, a, first, end);
+                self.add_mention(a, first, end);
                 Some(a)
             }
             Who::Back { person, plural } => {
@@ -943,6 +954,43 @@ impl Attributor<'_, '_> {
         (!(e..v).any(|j| self.is_before_verb(j))).then_some(a)
     }
 
+    /// The actor of the last mention (before byte `before`, if given) of a
+    /// person whose role, lowercased, starts with `role`: a holder of the
+    /// office. The same as scanning the mentions backwards, in O(log n).
+    fn last_holder(&mut self, role: &str, before: Option<usize>) -> Option<usize> {
+        if self.holders_synced != self.cast.mentions.len() {
+            self.holders.clear();
+            self.holders_synced = self.cast.mentions.len();
+        }
+        if !self.holders.contains_key(role) {
+            let cast = &*self.cast;
+            let map = cast.mentions.iter().filter(|m| holds(cast, m.actor, role)).map(|m| (m.span.start, m.actor)).collect();
+            self.holders.insert(role.to_string(), map);
+        }
+        let map = &self.holders[role];
+        let last = match before {
+            Some(b) => map.range(..b).next_back(),
+            None => map.iter().next_back(),
+        };
+        last.map(|(_, &a)| a)
+    }
+
+    /// [`Cast::add_mention`], keeping `holders` current.
+    fn add_mention(&mut self, actor: usize, first: usize, end: usize) -> bool {
+        let added = self.cast.add_mention(self.ctx, actor, first, end);
+        if added && self.holders_synced + 1 == self.cast.mentions.len() {
+            let start = self.ctx.tokens[first].span.start;
+            let cast = &*self.cast;
+            for (role, map) in self.holders.iter_mut() {
+                if holds(cast, actor, role) {
+                    map.insert(start, actor);
+                }
+            }
+            self.holders_synced += 1;
+        }
+        added
+    }
+
     /// Index of the office whose phrase starts at token `j`. Offices are
     /// sorted by position and never overlap, so this is a binary search.
     fn office_starting_at(&self, j: usize) -> Option<usize> {
@@ -989,24 +1037,10 @@ impl Attributor<'_, '_> {
             return self.resolve_anaphoric_office(k);
         }
         // `wakil menteri luar negeri` → Chang Ho-jin, whose role starts so.
-        // Mentions are sorted by start: those before `before` are a prefix.
-        let upto = if o.anaphoric {
-            self.cast.mentions.len()
-        } else {
-            self.cast.mentions.partition_point(|m| m.span.start < before)
-        };
-        let holder = self.cast.mentions[..upto]
-            .iter()
-            .rev()
-            .take(MAX_BACK)
-            .find(|m| {
-                let a = &self.cast.actors[m.actor];
-                a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| lower_starts_with(r, &o.role))
-            })
-            .map(|m| m.actor);
+        let holder = self.last_holder(&o.role, Some(before));
         if let Some(h) = holder {
             // `kata Presiden`: the role names its holder here.
-            self.cast.add_mention(self.ctx, h, o.first, o.end);
+            self.add_mention(h, o.first, o.end);
             return Some(h);
         }
         let key = o.text.to_lowercase();
@@ -1015,7 +1049,7 @@ impl Attributor<'_, '_> {
         }
         let a = self.cast.add_actor(o.text.clone(), ActorKind::Person, Some(o.text.clone()));
         let role_end = o.first + o.role.split(' ').count();
-        self.cast.add_mention(self.ctx, a, o.first, role_end.min(o.end));
+        self.add_mention(a, o.first, role_end.min(o.end));
         self.office_actor.insert(key, a);
         Some(a)
     }
@@ -1035,17 +1069,7 @@ impl Attributor<'_, '_> {
             }
             text = head.to_string();
         }
-        let holder = self
-            .cast
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.span.start < before)
-            .find(|m| {
-                let a = &self.cast.actors[m.actor];
-                a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| r.to_lowercase().starts_with(&text))
-            })
-            .map(|m| m.actor);
+        let holder = self.last_holder(&text, Some(before));
         let found = match holder {
             Some(h) => Some(h),
             None => match self.cast.offices[..k].iter().rposition(|x| x.role == o.role && !x.anaphoric) {
@@ -1055,7 +1079,7 @@ impl Attributor<'_, '_> {
         };
         if let Some(h) = found {
             let end = self.np_tail(o.end, ctx.tokens.len());
-            self.cast.add_mention(ctx, h, o.first, end);
+            self.add_mention(h, o.first, end);
         }
         found
     }
@@ -1082,7 +1106,7 @@ impl Attributor<'_, '_> {
                 a
             }
         };
-        self.cast.add_mention(ctx, a, first, end);
+        self.add_mention(a, first, end);
         a
     }
 
@@ -1139,6 +1163,12 @@ impl Attributor<'_, '_> {
         }
         out
     }
+}
+
+/// True when actor `a` is a person whose role, lowercased, starts with `role`.
+fn holds(cast: &Cast, a: usize, role: &str) -> bool {
+    let a = &cast.actors[a];
+    a.kind == ActorKind::Person && a.role.as_ref().is_some_and(|r| lower_starts_with(r, role))
 }
 
 /// True when `text` lowercased starts with `prefix` (a lowercased

@@ -21,6 +21,23 @@ pub struct Ctx<'a> {
     /// Words this text also writes in lowercase: a capitalised form of one
     /// of them at a sentence start is an ordinary word, not a name.
     pub seen_lower: HashSet<&'a str>,
+    /// Shape of each token, computed once: [`CAP`] and [`ACRONYM`] bits.
+    shape: Vec<u8>,
+}
+
+/// [`Ctx::is_cap`] holds for the token.
+const CAP: u8 = 1;
+/// [`Ctx::is_acronym`] holds for the token.
+const ACRONYM: u8 = 2;
+
+/// The [`CAP`] and [`ACRONYM`] bits of a token of kind `kind` and text `w`.
+fn shape_of(kind: TokenKind, w: &str) -> u8 {
+    if kind != TokenKind::Word {
+        return 0;
+    }
+    let cap = w.chars().next().is_some_and(char::is_uppercase);
+    let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    (u8::from(cap) * CAP) | (u8::from(acronym) * ACRONYM)
 }
 
 impl<'a> Ctx<'a> {
@@ -29,13 +46,19 @@ impl<'a> Ctx<'a> {
         let tokens = tokens::tokenize(text);
         let layout = sentences::split(text, &tokens);
         let lower = tokens.iter().map(|t| t.span.of(text).to_lowercase()).collect();
-        let seen_lower = tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.span.of(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .collect();
-        Ctx { text, tokens, layout, lower, profile, seen_lower }
+        // Sized up front (distinct words are at most about half the tokens of
+        // an article), so that growing does not rehash it over and over;
+        // capped so a long text does not reserve memory it will not use.
+        let mut seen_lower = HashSet::with_capacity((tokens.len() / 2).min(1 << 16));
+        seen_lower.extend(
+            tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.span.of(text))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
+        );
+        let shape = tokens.iter().map(|t| shape_of(t.kind, t.span.of(text))).collect();
+        Ctx { text, tokens, layout, lower, profile, seen_lower, shape }
     }
 
     /// The original text of token `i`.
@@ -45,15 +68,12 @@ impl<'a> Ctx<'a> {
 
     /// True when token `i` is a word whose first letter is uppercase.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.shape[i] & CAP != 0
     }
 
     /// True when token `i` is a word of two or more letters, all uppercase (`PBB`, `DK`).
     pub fn is_acronym(&self, i: usize) -> bool {
-        let w = self.word(i);
-        self.tokens[i].kind == TokenKind::Word
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !w.chars().any(char::is_lowercase)
+        self.shape[i] & ACRONYM != 0
     }
 
     /// True when token `i` is the first word of its sentence (after any

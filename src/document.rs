@@ -185,12 +185,16 @@ pub fn build(text: &str, lang: &str, cast: &crate::actors::Cast, quotes: &[crate
         id_of[a] = format!("a{n}");
     }
     let mut aliases: Vec<Vec<String>> = cast.actors.iter().map(|a| a.titled.clone()).collect();
+    // Lowercased names and aliases, computed once each (not per comparison).
+    let names_lower: Vec<String> = cast.actors.iter().map(|a| a.name.to_lowercase()).collect();
+    let mut aliases_lower: Vec<Vec<String>> =
+        aliases.iter().map(|v| v.iter().map(|x| x.to_lowercase()).collect()).collect();
     for m in &cast.mentions {
         let t = m.span.of(text);
-        let a = &cast.actors[m.actor];
-        let seen = |x: &String| x.to_lowercase() == t.to_lowercase();
-        if t.to_lowercase() != a.name.to_lowercase() && !aliases[m.actor].iter().any(seen) {
+        let tl = t.to_lowercase();
+        if tl != names_lower[m.actor] && !aliases_lower[m.actor].contains(&tl) {
             aliases[m.actor].push(t.to_string());
+            aliases_lower[m.actor].push(tl);
         }
     }
     let actors = order

@@ -146,6 +146,9 @@ pub struct Profile {
     pub role_starts: WordMap<Vec<usize>>,
     /// Every word of a role phrase other than its first (`bicara`).
     pub role_inner_words: WordSet,
+    /// Last word (after the last space) of every honorific: a token that is
+    /// not here ends no honorific.
+    pub honorific_ends: WordSet,
     /// First word (up to the first space) of every gazetteer key: a token
     /// that is not here starts no gazetteer name.
     pub known_starts: WordSet,
@@ -255,8 +258,8 @@ impl Profile {
         p
     }
 
-    /// Builds the lookup indexes over `roles` and `known` (`role_starts`,
-    /// `role_inner_words`, `known_starts`), so that matching at a token
+    /// Builds the lookup indexes over `roles`, `honorifics` and `known`
+    /// (`role_starts`, `role_inner_words`, `honorific_ends`, `known_starts`), so that matching at a token
     /// costs a hash lookup instead of a scan of every list. Call again after
     /// changing either list.
     pub fn index(&mut self) {
@@ -268,6 +271,7 @@ impl Profile {
             }
             self.role_inner_words.extend(r.iter().skip(1).cloned());
         }
+        self.honorific_ends = self.honorifics.iter().map(|h| h.rsplit(' ').next().unwrap_or("").to_string()).collect();
         self.known_starts = self.known.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
     }
 
@@ -309,6 +313,10 @@ impl Profile {
     /// Number of words (1–3) of an honorific or rank ending just before
     /// index `a` of `lower` (`komisaris besar`), or 0.
     pub fn honorific_before(&self, lower: &[String], lo: usize, a: usize) -> usize {
+        // Every honorific ends with one of `honorific_ends`: skip the joins otherwise.
+        if a == 0 || a > lower.len() || !self.honorific_ends.contains(&lower[a - 1]) {
+            return 0;
+        }
         (1..=3usize)
             .rev()
             .filter(|n| a >= lo + n)
