@@ -308,6 +308,18 @@ mod tests {
     }
 
     #[test]
+    fn role_lookup_finds_the_longest_role_within_bounds() {
+        let p = profile("id").unwrap();
+        let lower: Vec<String> = "kata wakil menteri luar negeri chang".split(' ').map(String::from).collect();
+        assert_eq!(p.role_len(&lower, 1, lower.len()), Some(4));
+        // Cut short by `end`, the longest role that still fits wins.
+        assert_eq!(p.role_len(&lower, 1, 3), Some(2));
+        assert_eq!(p.role_len(&lower, 0, lower.len()), None);
+        assert_eq!(p.role_len(&lower, 9, 12), None);
+        assert!(p.is_role_start("wakil") && !p.is_role_start("chang"));
+    }
+
+    #[test]
     fn unknown_language_is_none() {
         assert!(profile("xx").is_none());
     }
