@@ -338,6 +338,8 @@ impl Reader<'_, '_> {
             let role = if kind == ActorKind::Person { self.role_before(a) } else { None };
             kept.push((None, Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role, titled: None }));
         }
+        // Personal names have no digits: `Hwasong-11`, `Su-35` are things.
+        kept.retain(|(_, c)| c.kind != ActorKind::Person || c.evidence == Evidence::Known || !(c.first..c.end).any(|t| ctx.word(t).chars().any(|ch| ch.is_ascii_digit())));
         kept.sort_by_key(|(_, c)| c.first);
         kept.dedup_by(|b, a| b.1.first < a.1.end);
         // Alias pairs point at chunk indexes: move this sentence's to the new ones.
@@ -1099,6 +1101,13 @@ mod tests {
     fn sentence_starts_days_and_months_are_not_actors() {
         let s = read("Pertemuan itu berlangsung pada hari Jumat. Sebelumnya, pada Senin 12 Januari, Kedua pihak sepakat.");
         assert!(s.is_empty(), "{s:#?}");
+    }
+
+    #[test]
+    fn names_with_digits_are_not_persons() {
+        let s = read("Sebuah rudal balistik yang dikenal sebagai Hwasong-11 menghantam kota Kharkiv di Ukraina.");
+        assert!(!s.iter().any(|a| a.kind == ActorKind::Person), "{s:#?}");
+        assert_eq!(find(&s, "Ukraina").kind, ActorKind::Place);
     }
 
     #[test]
