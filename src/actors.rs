@@ -182,26 +182,48 @@ impl Reader<'_, '_> {
             let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
             let hints = tagger::hints(&words, ctx.profile);
             self.tags = tagger::tag(&words, &hints);
-            let spans = tagger::spans(&self.tags);
-            self.found = spans
-                .into_iter()
-                .filter_map(|(a, b, k)| {
-                    let (mut a, mut b) = trim_to_words(ctx, a + start, b + start)?;
-                    // Titles and degrees stay out of a person's name: `Dr. H. Ahmad Fauzi`, `M.Epid`.
-                    while a < b && self.title_token(a) || (a < b && ctx.tokens[a].kind != TokenKind::Word) {
-                        a += 1;
+            let mut found = Vec::new();
+            for (a, b, k) in tagger::spans(&self.tags) {
+                // A name never spans a bracket or a comma: `Joko Widodo (Jokowi)` is two.
+                let mut from = a + start;
+                for t in a + start..=b + start {
+                    if t == b + start || (ctx.tokens[t].kind == TokenKind::Punct && !matches!(ctx.word(t), "." | "-" | "'" | "&" | "’")) {
+                        if let Some(span) = self.tagged_name(from, t, k) {
+                            found.push(span);
+                        }
+                        from = t + 1;
                     }
-                    while b > a && (ctx.profile.degrees.contains(&ctx.lower[b - 1]) || ctx.tokens[b - 1].kind != TokenKind::Word) {
-                        b -= 1;
-                    }
-                    (a < b).then_some((a, b, k))
-                })
-                .collect();
+                }
+            }
+            self.found = found;
         }
         self.rules(start, end);
         if self.ctx.profile.tagged {
             self.reconcile(before);
         }
+    }
+
+    /// A tagger entity over tokens `a..b` made ready for the rules: edges
+    /// that are not words dropped, and for a person the titles before the
+    /// name and degrees after it (`Alumni Dr. Paripurna Sugarda`, `M.Epid`).
+    fn tagged_name(&self, a: usize, b: usize, kind: ActorKind) -> Option<(usize, usize, ActorKind)> {
+        let ctx = self.ctx;
+        let (mut a, mut b) = trim_to_words(ctx, a, b)?;
+        if (a..b).all(|t| self.title_token(t) || ctx.tokens[t].kind != TokenKind::Word) {
+            return None;
+        }
+        if kind == ActorKind::Person {
+            if let Some(t) = (a..b).rev().find(|&t| self.title_token(t)) {
+                a = t + 1;
+            }
+            while a < b && ctx.tokens[a].kind != TokenKind::Word {
+                a += 1;
+            }
+            while b > a && (ctx.profile.degrees.contains(&ctx.lower[b - 1]) || ctx.tokens[b - 1].kind != TokenKind::Word) {
+                b -= 1;
+            }
+        }
+        (a < b).then_some((a, b, kind))
     }
 
     /// The learned tagger's kind for token `i` of the current sentence, if
@@ -1101,6 +1123,13 @@ mod tests {
     fn sentence_starts_days_and_months_are_not_actors() {
         let s = read("Pertemuan itu berlangsung pada hari Jumat. Sebelumnya, pada Senin 12 Januari, Kedua pihak sepakat.");
         assert!(s.is_empty(), "{s:#?}");
+    }
+
+    #[test]
+    fn a_name_and_its_bracketed_short_form_are_two_mentions_of_one_actor() {
+        let s = read("Kabar bahwa Presiden Joko Widodo (Jokowi) bakal merombak kabinetnya kembali berhembus.");
+        let j = find(&s, "Joko Widodo");
+        assert_eq!(j.mentions, ["Joko Widodo", "Jokowi"]);
     }
 
     #[test]
