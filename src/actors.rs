@@ -301,7 +301,8 @@ impl Reader<'_, '_> {
                 [] => {}
                 [(a, b, kind)] if a == c.first && b == c.end => {
                     // Same span: the tagger types it, unless a title right before says "person".
-                    let kind = if c.titled.is_some() { c.kind } else { kind };
+                    let ruled = c.titled.is_some() || (c.evidence >= Evidence::Context && c.kind == ActorKind::Place);
+                    let kind = if ruled { c.kind } else { kind };
                     kept.push((origin, Chunk { kind, evidence: c.evidence.max(Evidence::Shape), ..c }));
                 }
                 _ if c.evidence >= Evidence::Context
