@@ -605,9 +605,9 @@ impl Reader<'_, '_> {
             // Read after an organization word alone (`PT Indofood Sukses Makmur`),
             // the trailing words are a person's name only if the tagger agrees,
             // and never before a bracketed acronym (`… Diperkuat (EDSCG)`).
-            let titled = role_from.is_some() || p.honorifics.contains(&ctx.lower[a - 1]) || p.is_role_start(&ctx.lower[a - 1]);
+            let titled = || role_from.is_some() || p.honorifics.contains(&ctx.lower[a - 1]) || p.is_role_start(&ctx.lower[a - 1]);
             let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
-            if a > start && !titled && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
+            if a > start && !titled() && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
                 name = None;
             }
         }
