@@ -617,7 +617,8 @@ impl Reader<'_, '_> {
         while i < stop {
             let known = self.known_len(i, stop);
             let org = p.org_heads.contains(&ctx.lower[i]) && ctx.is_cap(i);
-            let honorific = self.title_token(i) && !(unknown_from.is_some() && ctx.word(i) == ".");
+            let multi = p.honorific_len(&ctx.lower, i, stop);
+            let honorific = multi > 0 || (self.title_token(i) && !(unknown_from.is_some() && ctx.word(i) == "."));
             if known.is_some() || org || honorific {
                 if let Some(u) = unknown_from.take() {
                     self.unknown(u, i, role_from);
@@ -643,7 +644,7 @@ impl Reader<'_, '_> {
                 self.push(i, stop, ActorKind::Organization, ev, None, None);
                 i = stop;
             } else if honorific || self.role_len(i, stop).is_some() {
-                i += self.role_len(i, stop).unwrap_or(1);
+                i += self.role_len(i, stop).unwrap_or(1).max(multi);
             } else {
                 unknown_from.get_or_insert(i);
                 i += 1;
@@ -657,7 +658,9 @@ impl Reader<'_, '_> {
             if role_start < a {
                 self.role_spans.push((role_start, a));
             }
-            let role = (role_start < a).then(|| ctx.slice(role_start, a).trim_end_matches([',', ' ']).to_string());
+            // Courtesy words alone (`Pak Budi`) say nothing of a role.
+            let courtesy = (role_start..a).all(|t| p.courtesy.contains(&ctx.lower[t]) || ctx.word(t) == ".");
+            let role = (role_start < a && !courtesy).then(|| ctx.slice(role_start, a).trim_end_matches([',', ' ']).to_string());
             let role = role.or_else(|| self.role_before(start));
             let known = self.known_len(a, b).filter(|(len, _)| *len == b - a);
             let group = known.map(|(_, k)| k.group);
@@ -1048,6 +1051,17 @@ mod tests {
         assert_eq!(find(&s, "Siti Aminah").mentions, ["Siti Aminah"]);
         assert_eq!(find(&s, "Ahmad Ramadhan").mentions, ["Ahmad Ramadhan"]);
         assert_eq!(s.len(), 3, "degrees and ranks are no actors: {s:#?}");
+    }
+
+    #[test]
+    fn a_rank_is_a_role_and_a_courtesy_word_is_not() {
+        let s = read("Menurut Ajun Komisaris Besar Budi Hartono, pelaku sudah ditangkap.");
+        assert_eq!(s.len(), 1, "{s:#?}");
+        assert_eq!(find(&s, "Budi Hartono").role.as_deref(), Some("Ajun Komisaris Besar"));
+        let s = read("Pak Budi mengatakan hal itu kepada wartawan.");
+        let budi = find(&s, "Budi");
+        assert_eq!(budi.role, None);
+        assert_eq!(budi.mentions, ["Budi"]);
     }
 
     #[test]

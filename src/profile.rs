@@ -94,8 +94,13 @@ pub struct Profile {
     /// First word of a role → indexes into `roles` of the roles it starts,
     /// longest first (so a lookup costs one hash, not a scan of every role).
     pub role_index: HashMap<String, Vec<usize>>,
-    /// Honorifics and ranks kept out of names (`dr.`, `h.`, `brigjen`).
+    /// Honorifics and ranks kept out of names (`dr.`, `h.`, `brigjen`),
+    /// courtesy words included.
     pub honorifics: HashSet<String>,
+    /// Courtesy and address words (`pak`, `ibu`): honorifics that are never a role.
+    pub courtesy: HashSet<String>,
+    /// Longest honorific, in words.
+    pub max_honorific_words: usize,
     /// Academic degrees after names (`s.h.`, `m.epid`).
     pub degrees: HashSet<String>,
     /// Words that start or mark an organization (`kementerian`, `partai`).
@@ -185,7 +190,8 @@ impl Profile {
             filler: lower_set(&section(&speech, "filler")),
             trailing_preps: lower_set(&section(&speech, "trailing-preposition")),
             roles: word_lists(&section(&titles, "role")),
-            honorifics: lower_set(&section(&titles, "honorific")),
+            honorifics: lower_set(&[section(&titles, "honorific"), section(&titles, "courtesy")].concat()),
+            courtesy: lower_set(&section(&titles, "courtesy")),
             degrees: lower_set(&section(&titles, "degree")),
             org_heads: lower_set(&section(&words, "organization-head")),
             common_caps: lower_set(&section(&words, "common-capitalised")),
@@ -199,6 +205,7 @@ impl Profile {
                 .collect(),
             ..Profile::default()
         };
+        p.max_honorific_words = p.honorifics.iter().map(|h| h.split_whitespace().count()).max().unwrap_or(0);
         for (k, r) in p.roles.iter().enumerate() {
             if let Some(first) = r.first() {
                 p.role_index.entry(first.clone()).or_default().push(k);
@@ -247,6 +254,16 @@ impl Profile {
             .rev()
             .filter(|n| a >= lo + n)
             .find(|&n| self.honorifics.contains(&lower[a - n..a].join(" ")))
+            .unwrap_or(0)
+    }
+
+    /// Number of words of the longest honorific or rank starting at index
+    /// `i` of `lower` and ending by `end` (`ajun komisaris besar`), or 0.
+    pub fn honorific_len(&self, lower: &[String], i: usize, end: usize) -> usize {
+        let end = end.min(lower.len());
+        (1..=self.max_honorific_words.min(end.saturating_sub(i)))
+            .rev()
+            .find(|&n| self.honorifics.contains(&lower[i..i + n].join(" ")))
             .unwrap_or(0)
     }
 
