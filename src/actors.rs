@@ -795,13 +795,16 @@ impl Reader<'_, '_> {
         // Short names: `Lim` → the nearest person whose name contains it.
         // Initials: `KPK` → `Komisi Pemberantasan Korupsi`. Both are looked up
         // in indexes, so the cost stays linear in the number of chunks.
-        let mut persons_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Persons of two words, and of three or more, by word: a short name
+        // of `len` words only looks among longer names.
+        let mut persons_by_word: [HashMap<&str, Vec<usize>>; 2] = [HashMap::new(), HashMap::new()];
         let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
         for (ci, c) in chunks.iter().enumerate() {
             if c.end - c.first >= 2 {
                 if c.kind == ActorKind::Person {
                     for w in &ctx.lower[c.first..c.end] {
-                        persons_by_word.entry(w.as_str()).or_default().push(ci);
+                        let long = usize::from(c.end - c.first >= 3);
+                        persons_by_word[long].entry(w.as_str()).or_default().push(ci);
                     }
                 }
                 by_initials.entry(initials(ctx, c.first, c.end)).or_default().push(ci);
@@ -811,9 +814,13 @@ impl Reader<'_, '_> {
             let len = c.end - c.first;
             if c.kind == ActorKind::Person && c.evidence != Evidence::Known && len <= 2 {
                 let words = &ctx.lower[c.first..c.end];
-                let cands = persons_by_word.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
                 let fits = |&o: &usize| chunks[o].end - chunks[o].first > len && contains_words(&ctx.lower[chunks[o].first..chunks[o].end], words);
-                if let Some(f) = nearest_in(cands, ci, fits) {
+                let mut found = None;
+                for index in &persons_by_word[len - 1..] {
+                    let cands = index.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
+                    found = nearer(ci, found, nearest_in(cands, ci, fits));
+                }
+                if let Some(f) = found {
                     uf.union(f, ci);
                 }
             }
@@ -957,6 +964,21 @@ fn trim_to_words(ctx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)
 fn nearest_in(cands: &[usize], ci: usize, pred: impl Fn(&usize) -> bool) -> Option<usize> {
     let k = cands.partition_point(|&o| o < ci);
     cands[..k].iter().rev().chain(cands[k..].iter().filter(|&&o| o != ci)).copied().find(|o| pred(o))
+}
+
+/// Of two chunk indexes, the one [`nearest_in`] prefers for `ci`: the
+/// latest before it, else the first after it.
+fn nearer(ci: usize, a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(match (x < ci, y < ci) {
+            (true, true) => x.max(y),
+            (true, false) => x,
+            (false, true) => y,
+            (false, false) => x.min(y),
+        }),
+        (x, None) => x,
+        (None, y) => y,
+    }
 }
 
 /// True when `needle` occurs as a contiguous run of words in `hay`.
