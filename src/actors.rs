@@ -812,7 +812,8 @@ impl Reader<'_, '_> {
         }
         for (ci, c) in chunks.iter().enumerate() {
             let len = c.end - c.first;
-            if c.kind == ActorKind::Person && c.evidence != Evidence::Known && len <= 2 {
+            // Any kind: the tagger may type a lone surname as a place (`klaim Jenkins`).
+            if c.evidence != Evidence::Known && len <= 2 && (c.kind == ActorKind::Person || len == 1) {
                 let words = &ctx.lower[c.first..c.end];
                 let fits = |&o: &usize| chunks[o].end - chunks[o].first > len && contains_words(&ctx.lower[chunks[o].first..chunks[o].end], words);
                 let mut found = None;
