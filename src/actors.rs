@@ -10,6 +10,13 @@
 //!   gazetteer names, organization phrases (`Departemen Luar Negeri AS`)
 //!   and unknown names.
 //!
+//! For Indonesian, the learned tagger (`tagger.rs`) reads each sentence
+//! first: the rules consult it where shape alone cannot decide (a person's
+//! name after an organization word), and afterwards its entities re-cut and
+//! retype the rules' weaker chunks and add names the rules missed, while
+//! gazetteer names, role-backed persons and bracket-defined bodies keep
+//! their extent (see `Reader::reconcile`).
+//!
 //! Chunks are then joined into actors (union-find): same gazetteer group,
 //! acronyms defined in brackets (`… Diperkuat (EDSCG)`), short names
 //! (`Lim` → `Lim Soo-suk`), initials (`KPK` → `Komisi Pemberantasan
