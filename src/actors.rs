@@ -10,6 +10,13 @@
 //!   gazetteer names, organization phrases (`Departemen Luar Negeri AS`)
 //!   and unknown names.
 //!
+//! For Indonesian, the learned tagger (`tagger.rs`) reads each sentence
+//! first: the rules consult it where shape alone cannot decide (a person's
+//! name after an organization word), and afterwards its entities re-cut and
+//! retype the rules' weaker chunks and add names the rules missed, while
+//! gazetteer names, role-backed persons and bracket-defined bodies keep
+//! their extent (see `Reader::reconcile`).
+//!
 //! Chunks are then joined into actors (union-find): same gazetteer group,
 //! acronyms defined in brackets (`… Diperkuat (EDSCG)`), short names
 //! (`Lim` → `Lim Soo-suk`), initials (`KPK` → `Komisi Pemberantasan
@@ -182,26 +189,48 @@ impl Reader<'_, '_> {
             let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
             let hints = tagger::hints(&words, ctx.profile);
             self.tags = tagger::tag(&words, &hints);
-            let spans = tagger::spans(&self.tags);
-            self.found = spans
-                .into_iter()
-                .filter_map(|(a, b, k)| {
-                    let (mut a, mut b) = trim_to_words(ctx, a + start, b + start)?;
-                    // Titles and degrees stay out of a person's name: `Dr. H. Ahmad Fauzi`, `M.Epid`.
-                    while a < b && self.title_token(a) || (a < b && ctx.tokens[a].kind != TokenKind::Word) {
-                        a += 1;
+            let mut found = Vec::new();
+            for (a, b, k) in tagger::spans(&self.tags) {
+                // A name never spans a bracket or a comma: `Joko Widodo (Jokowi)` is two.
+                let mut from = a + start;
+                for t in a + start..=b + start {
+                    if t == b + start || (ctx.tokens[t].kind == TokenKind::Punct && !matches!(ctx.word(t), "." | "-" | "'" | "&" | "’")) {
+                        if let Some(span) = self.tagged_name(from, t, k) {
+                            found.push(span);
+                        }
+                        from = t + 1;
                     }
-                    while b > a && (ctx.profile.degrees.contains(&ctx.lower[b - 1]) || ctx.tokens[b - 1].kind != TokenKind::Word) {
-                        b -= 1;
-                    }
-                    (a < b).then_some((a, b, k))
-                })
-                .collect();
+                }
+            }
+            self.found = found;
         }
         self.rules(start, end);
         if self.ctx.profile.tagged {
             self.reconcile(before);
         }
+    }
+
+    /// A tagger entity over tokens `a..b` made ready for the rules: edges
+    /// that are not words dropped, and for a person the titles before the
+    /// name and degrees after it (`Alumni Dr. Paripurna Sugarda`, `M.Epid`).
+    fn tagged_name(&self, a: usize, b: usize, kind: ActorKind) -> Option<(usize, usize, ActorKind)> {
+        let ctx = self.ctx;
+        let (mut a, mut b) = trim_to_words(ctx, a, b)?;
+        if (a..b).all(|t| self.title_token(t) || ctx.tokens[t].kind != TokenKind::Word) {
+            return None;
+        }
+        if kind == ActorKind::Person {
+            if let Some(t) = (a..b).rev().find(|&t| self.title_token(t)) {
+                a = t + 1;
+            }
+            while a < b && ctx.tokens[a].kind != TokenKind::Word {
+                a += 1;
+            }
+            while b > a && (ctx.profile.degrees.contains(&ctx.lower[b - 1]) || ctx.tokens[b - 1].kind != TokenKind::Word) {
+                b -= 1;
+            }
+        }
+        (a < b).then_some((a, b, kind))
     }
 
     /// The learned tagger's kind for token `i` of the current sentence, if
@@ -279,7 +308,8 @@ impl Reader<'_, '_> {
                 [] => {}
                 [(a, b, kind)] if a == c.first && b == c.end => {
                     // Same span: the tagger types it, unless a title right before says "person".
-                    let kind = if c.titled.is_some() { c.kind } else { kind };
+                    let ruled = c.titled.is_some() || (c.evidence >= Evidence::Context && c.kind == ActorKind::Place);
+                    let kind = if ruled { c.kind } else { kind };
                     kept.push((origin, Chunk { kind, evidence: c.evidence.max(Evidence::Shape), ..c }));
                 }
                 _ if c.evidence >= Evidence::Context
@@ -338,6 +368,8 @@ impl Reader<'_, '_> {
             let role = if kind == ActorKind::Person { self.role_before(a) } else { None };
             kept.push((None, Chunk { first: a, end: b, kind, evidence: Evidence::Shape, group: None, role, titled: None }));
         }
+        // Personal names have no digits: `Hwasong-11`, `Su-35` are things.
+        kept.retain(|(_, c)| c.kind != ActorKind::Person || c.evidence == Evidence::Known || !(c.first..c.end).any(|t| ctx.word(t).chars().any(|ch| ch.is_ascii_digit())));
         kept.sort_by_key(|(_, c)| c.first);
         kept.dedup_by(|b, a| b.1.first < a.1.end);
         // Alias pairs point at chunk indexes: move this sentence's to the new ones.
@@ -580,9 +612,9 @@ impl Reader<'_, '_> {
             // Read after an organization word alone (`PT Indofood Sukses Makmur`),
             // the trailing words are a person's name only if the tagger agrees,
             // and never before a bracketed acronym (`… Diperkuat (EDSCG)`).
-            let titled = role_from.is_some() || p.honorifics.contains(&ctx.lower[a - 1]) || p.is_role_start(&ctx.lower[a - 1]);
+            let titled = || role_from.is_some() || p.honorifics.contains(&ctx.lower[a - 1]) || p.is_role_start(&ctx.lower[a - 1]);
             let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
-            if a > start && !titled && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
+            if a > start && !titled() && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
                 name = None;
             }
         }
@@ -592,7 +624,8 @@ impl Reader<'_, '_> {
         while i < stop {
             let known = self.known_len(i, stop);
             let org = p.org_heads.contains(&ctx.lower[i]) && ctx.is_cap(i);
-            let honorific = self.title_token(i) && !(unknown_from.is_some() && ctx.word(i) == ".");
+            let multi = p.honorific_len(&ctx.lower, i, stop);
+            let honorific = multi > 0 || (self.title_token(i) && !(unknown_from.is_some() && ctx.word(i) == "."));
             if known.is_some() || org || honorific {
                 if let Some(u) = unknown_from.take() {
                     self.unknown(u, i, role_from);
@@ -618,7 +651,7 @@ impl Reader<'_, '_> {
                 self.push(i, stop, ActorKind::Organization, ev, None, None);
                 i = stop;
             } else if honorific || self.role_len(i, stop).is_some() {
-                i += self.role_len(i, stop).unwrap_or(1);
+                i += self.role_len(i, stop).unwrap_or(1).max(multi);
             } else {
                 unknown_from.get_or_insert(i);
                 i += 1;
@@ -632,7 +665,9 @@ impl Reader<'_, '_> {
             if role_start < a {
                 self.role_spans.push((role_start, a));
             }
-            let role = (role_start < a).then(|| ctx.slice(role_start, a).trim_end_matches([',', ' ']).to_string());
+            // Courtesy words alone (`Pak Budi`) say nothing of a role.
+            let courtesy = (role_start..a).all(|t| p.courtesy.contains(&ctx.lower[t]) || ctx.word(t) == ".");
+            let role = (role_start < a && !courtesy).then(|| ctx.slice(role_start, a).trim_end_matches([',', ' ']).to_string());
             let role = role.or_else(|| self.role_before(start));
             let known = self.known_len(a, b).filter(|(len, _)| *len == b - a);
             let group = known.map(|(_, k)| k.group);
@@ -770,13 +805,16 @@ impl Reader<'_, '_> {
         // Short names: `Lim` → the nearest person whose name contains it.
         // Initials: `KPK` → `Komisi Pemberantasan Korupsi`. Both are looked up
         // in indexes, so the cost stays linear in the number of chunks.
-        let mut persons_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Persons of two words, and of three or more, by word: a short name
+        // of `len` words only looks among longer names.
+        let mut persons_by_word: [HashMap<&str, Vec<usize>>; 2] = [HashMap::new(), HashMap::new()];
         let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
         for (ci, c) in chunks.iter().enumerate() {
             if c.end - c.first >= 2 {
                 if c.kind == ActorKind::Person {
                     for w in &ctx.lower[c.first..c.end] {
-                        persons_by_word.entry(w.as_str()).or_default().push(ci);
+                        let long = usize::from(c.end - c.first >= 3);
+                        persons_by_word[long].entry(w.as_str()).or_default().push(ci);
                     }
                 }
                 by_initials.entry(initials(ctx, c.first, c.end)).or_default().push(ci);
@@ -788,12 +826,19 @@ impl Reader<'_, '_> {
         let mut longer: HashMap<&[String], Vec<usize>> = HashMap::new();
         for (ci, c) in chunks.iter().enumerate() {
             let len = c.end - c.first;
-            if c.kind == ActorKind::Person && c.evidence != Evidence::Known && len <= 2 {
+            // Any kind: the tagger may type a lone surname as a place (`klaim Jenkins`).
+            if c.evidence != Evidence::Known && len <= 2 && (c.kind == ActorKind::Person || len == 1) {
                 let words = &ctx.lower[c.first..c.end];
                 let fitting = longer.entry(words).or_insert_with(|| {
-                    let cands = persons_by_word.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
                     let fits = |o: usize| chunks[o].end - chunks[o].first > len && contains_words(&ctx.lower[chunks[o].first..chunks[o].end], words);
-                    cands.iter().copied().filter(|&o| fits(o)).collect()
+                    let mut all: Vec<usize> = persons_by_word[len - 1..]
+                        .iter()
+                        .flat_map(|index| index.get(words[0].as_str()).map_or(&[][..], Vec::as_slice).iter().copied())
+                        .filter(|&o| fits(o))
+                        .collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    all
                 });
                 // `ci` itself never fits (it is not longer than itself).
                 if let Some(f) = nearest_in(fitting, ci, |_| true) {
@@ -1045,6 +1090,17 @@ mod tests {
     }
 
     #[test]
+    fn a_rank_is_a_role_and_a_courtesy_word_is_not() {
+        let s = read("Menurut Ajun Komisaris Besar Budi Hartono, pelaku sudah ditangkap.");
+        assert_eq!(s.len(), 1, "{s:#?}");
+        assert_eq!(find(&s, "Budi Hartono").role.as_deref(), Some("Ajun Komisaris Besar"));
+        let s = read("Pak Budi mengatakan hal itu kepada wartawan.");
+        let budi = find(&s, "Budi");
+        assert_eq!(budi.role, None);
+        assert_eq!(budi.mentions, ["Budi"]);
+    }
+
+    #[test]
     fn a_role_after_the_name_is_its_role() {
         let s = read("“Ini masalah yang terus kami pantau,” kata Lim Soo-suk, juru bicara kementerian, dalam konferensi pers.");
         assert_eq!(find(&s, "Lim Soo-suk").role.as_deref(), Some("juru bicara kementerian"));
@@ -1118,6 +1174,20 @@ mod tests {
     fn sentence_starts_days_and_months_are_not_actors() {
         let s = read("Pertemuan itu berlangsung pada hari Jumat. Sebelumnya, pada Senin 12 Januari, Kedua pihak sepakat.");
         assert!(s.is_empty(), "{s:#?}");
+    }
+
+    #[test]
+    fn a_name_and_its_bracketed_short_form_are_two_mentions_of_one_actor() {
+        let s = read("Kabar bahwa Presiden Joko Widodo (Jokowi) bakal merombak kabinetnya kembali berhembus.");
+        let j = find(&s, "Joko Widodo");
+        assert_eq!(j.mentions, ["Joko Widodo", "Jokowi"]);
+    }
+
+    #[test]
+    fn names_with_digits_are_not_persons() {
+        let s = read("Sebuah rudal balistik yang dikenal sebagai Hwasong-11 menghantam kota Kharkiv di Ukraina.");
+        assert!(!s.iter().any(|a| a.kind == ActorKind::Person), "{s:#?}");
+        assert_eq!(find(&s, "Ukraina").kind, ActorKind::Place);
     }
 
     #[test]

@@ -119,8 +119,13 @@ pub struct Profile {
     /// Role words (`presiden`, `menteri`, `juru bicara`), as word lists,
     /// longest first.
     pub roles: Vec<Vec<String>>,
-    /// Honorifics and ranks kept out of names (`dr.`, `h.`, `brigjen`).
+    /// Honorifics and ranks kept out of names (`dr.`, `h.`, `brigjen`),
+    /// courtesy words included.
     pub honorifics: WordSet,
+    /// Courtesy and address words (`pak`, `ibu`): honorifics that are never a role.
+    pub courtesy: WordSet,
+    /// Longest honorific, in words.
+    pub max_honorific_words: usize,
     /// Academic degrees after names (`s.h.`, `m.epid`).
     pub degrees: WordSet,
     /// Words that start or mark an organization (`kementerian`, `partai`).
@@ -229,7 +234,8 @@ impl Profile {
             filler: lower_set(&section(&speech, "filler")),
             trailing_preps: lower_set(&section(&speech, "trailing-preposition")),
             roles: word_lists(&section(&titles, "role")),
-            honorifics: lower_set(&section(&titles, "honorific")),
+            honorifics: lower_set(&[section(&titles, "honorific"), section(&titles, "courtesy")].concat()),
+            courtesy: lower_set(&section(&titles, "courtesy")),
             degrees: lower_set(&section(&titles, "degree")),
             org_heads: lower_set(&section(&words, "organization-head")),
             common_caps: lower_set(&section(&words, "common-capitalised")),
@@ -243,6 +249,7 @@ impl Profile {
                 .collect(),
             ..Profile::default()
         };
+        p.max_honorific_words = p.honorifics.iter().map(|h| h.split_whitespace().count()).max().unwrap_or(0);
         for (kind, file) in [
             (ActorKind::Place, src.places),
             (ActorKind::Organization, src.organizations),
@@ -324,6 +331,16 @@ impl Profile {
             .unwrap_or(0)
     }
 
+    /// Number of words of the longest honorific or rank starting at index
+    /// `i` of `lower` and ending by `end` (`ajun komisaris besar`), or 0.
+    pub fn honorific_len(&self, lower: &[String], i: usize, end: usize) -> usize {
+        let end = end.min(lower.len());
+        (1..=self.max_honorific_words.min(end.saturating_sub(i)))
+            .rev()
+            .find(|&n| self.honorifics.contains(&lower[i..i + n].join(" ")))
+            .unwrap_or(0)
+    }
+
     /// True when `word` (lowercased) is a role word that starts a role phrase.
     pub fn is_role_start(&self, word: &str) -> bool {
         self.role_starts.contains_key(word)
@@ -368,6 +385,18 @@ mod tests {
         let b = p.known["dprk"];
         assert_eq!(a.group, b.group);
         assert_eq!(a.kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn role_lookup_finds_the_longest_role_within_bounds() {
+        let p = profile("id").unwrap();
+        let lower: Vec<String> = "kata wakil menteri luar negeri chang".split(' ').map(String::from).collect();
+        assert_eq!(p.role_len(&lower, 1, lower.len()), Some(4));
+        // Cut short by `end`, the longest role that still fits wins.
+        assert_eq!(p.role_len(&lower, 1, 3), Some(2));
+        assert_eq!(p.role_len(&lower, 0, lower.len()), None);
+        assert_eq!(p.role_len(&lower, 9, 12), None);
+        assert!(p.is_role_start("wakil") && !p.is_role_start("chang"));
     }
 
     #[test]

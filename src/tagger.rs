@@ -579,10 +579,12 @@ pub struct TokInfoBuf(TokInfo);
 // Model file.
 
 const MAGIC: &[u8; 4] = b"SNER";
+/// Version 2 stores emission weights in offset binary (see [`EMIT_BIAS`]).
 const FORMAT_VERSION: u8 = 2;
-/// Emission weights are stored XOR this byte, so the common weight 0 is
-/// `0x80` and the table has no zero runs: wasm-opt would otherwise split the
-/// compiled-in table into thousands of data segments (~40 KB of headers).
+/// Emission weights are stored as `(w as u8) ^ EMIT_BIAS`, so a zero weight
+/// is the byte `0x80`: the mostly-zero table then has no runs of zero bytes,
+/// which wasm-opt would otherwise split into thousands of data segments
+/// (measured: +92 KB gzipped in the wasm instead of +51 KB).
 const EMIT_BIAS: u8 = 0x80;
 const HEADER: usize = 8;
 /// Transition rows: the start row, then one per previous tag.
@@ -645,8 +647,8 @@ fn fnv32(bytes: &[u8]) -> u32 {
 /// File layout (little endian): `SNER`, format version, feature set
 /// version, hash bits `b`, tag count (7); transition scores as `i16`, a
 /// start row then one row per previous tag, 7 columns each; `2^b` rows of 7
-/// `i8` emission weights, each stored XOR `0x80`; FNV-1a 32 checksum of all
-/// preceding bytes.
+/// `i8` emission weights, each stored as `(w as u8) ^ 0x80` (format 2);
+/// FNV-1a 32 checksum of all preceding bytes.
 #[derive(Clone, Debug)]
 pub struct Model<'a> {
     bits: u8,
@@ -957,6 +959,8 @@ mod tests {
             }
         }
         let emit: Vec<i8> = m.emit.iter().map(|&b| (b ^ EMIT_BIAS) as i8).collect();
+        // Offset binary: the zero weights are stored as 0x80, never as 0.
+        assert!(!m.emit.contains(&0));
         assert_eq!(Model::encode(m.bits(), &trans16, &emit), bytes);
         // The bias favours B-Loc: every token starts a place.
         assert_eq!(m.tag(&["x", "y"], &[0, 0]), vec![Tag::BLoc, Tag::BLoc]);

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --bin train_ner -- --out data/model/ner-id.bin
-//!     [--data ../shared/data/ner] [--bits 15] [--levels 7] [--epochs 10]
+//!     [--data ../shared/data/ner] [--bits 15] [--levels 3] [--epochs 10]
 //!     [--ensemble 4] [--min-count 2] [--seed 1] [--clip 0.999]
 //!     [--sources ui,ugm,grit] [--grit-repeat 1] [--no-hints] [--errors FILE]
 //!     [--tune]
@@ -64,7 +64,11 @@ fn parse_args() -> Result<Args, String> {
         epochs: 10,
         seed: 1,
         clip: 0.999,
-        levels: 7,
+        // 3 levels (weights −3..3): the model gzips to 26 KB instead of 51 KB
+        // at 7, which keeps the widget under its 200 KB budget; nerui dev F1
+        // of the pipeline is the same (0.855 vs 0.857), the tagger alone
+        // loses 0.015 on nerui dev and 0.03 on the NERGrit held-out tenth.
+        levels: 3,
         sources: vec!["ui".into(), "ugm".into(), "grit".into()],
         grit_repeat: 1,
         errors: None,
