@@ -4,9 +4,9 @@
 //! the module usable for the next call.
 //!
 //! A JS string may hold lone surrogates, which no Rust `&str` can. The
-//! boundary (wasm-bindgen's TextEncoder) reads each as U+FFFD, one UTF-16
-//! unit like the surrogate it replaces, so offsets stay exact: for every
-//! span, `input.slice(start, end).toWellFormed() === text`.
+//! core reads each as U+FFFD, one UTF-16 unit like the surrogate it
+//! replaces, so offsets stay exact; every `text` is then sliced from the
+//! caller's string: for every span, `input.slice(start, end) === text`.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JsString, Object, Reflect};
@@ -35,23 +35,10 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-/// `s.toWellFormed()`: each lone surrogate replaced by U+FFFD (built unit
-/// by unit, so older engines without `toWellFormed` run it too).
-fn well_formed(s: &JsString) -> JsString {
-    let units: Vec<u16> = (0..s.length()).map(|i| s.char_code_at(i) as u16).collect();
-    JsString::from(String::from_utf16_lossy(&units))
-}
-
-/// Analyses a JS string as the exported `analyze` receives it (converted
-/// by wasm-bindgen) and checks every span against the original JS string.
+/// Analyses a JS string through the exported `analyze` and checks every
+/// span against the original JS string: each `text` is exactly its slice.
 fn analyze_js(input: &JsString) -> JsValue {
-    let text = JsValue::from(input.clone()).as_string().expect("a string crosses the boundary");
-    assert_eq!(
-        text.encode_utf16().count() as u32,
-        input.length(),
-        "the boundary keeps one UTF-16 unit per unit"
-    );
-    let doc = sorot::wasm::analyze(&text, JsValue::UNDEFINED).unwrap_or_else(|_| panic!("analysis failed"));
+    let doc = sorot::wasm::analyze(input, JsValue::UNDEFINED).unwrap_or_else(|_| panic!("analysis failed"));
     let mut spans = Vec::new();
     for key in ["mentions", "quotes"] {
         for item in array(&doc, key).iter() {
@@ -65,8 +52,7 @@ fn analyze_js(input: &JsString) -> JsValue {
     for s in spans {
         let (start, end) = (number(&s, "start"), number(&s, "end"));
         assert!(start <= end && end <= input.length(), "span {start}..{end} outside the input");
-        let slice = well_formed(&input.slice(start, end));
-        assert_eq!(JsValue::from(slice), get(&s, "text"), "text is the slice {start}..{end}");
+        assert_eq!(JsValue::from(input.slice(start, end)), get(&s, "text"), "text is the slice {start}..{end}");
     }
     doc
 }
@@ -102,7 +88,9 @@ fn lone_surrogates_from_javascript_keep_offsets_exact() {
     let quotes = array(&doc, "quotes");
     assert_eq!(quotes.length(), 1);
     assert_eq!(number(&quotes.get(0), "start"), 1);
-    assert_eq!(get(&quotes.get(0), "text").as_string().unwrap(), "Kami \u{fffd} siap,");
+    // A slice of the caller's string: the lone surrogate is kept, not replaced.
+    let want = js(&[utf16("Kami "), vec![lone_high], utf16(" siap,")].concat());
+    assert_eq!(get(&quotes.get(0), "text"), JsValue::from(want));
 }
 
 #[wasm_bindgen_test]
@@ -128,7 +116,7 @@ fn message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
 
 #[wasm_bindgen_test]
 fn errors_keep_the_module_usable() {
-    let text = "“Kami siap,” kata Budi Santoso.";
+    let text = &JsString::from("“Kami siap,” kata Budi Santoso.");
     let bad: Vec<(JsValue, &str)> = vec![
         (options(&[("maxInputBytes", JsValue::from(4))]), "over the limit of 4 bytes"),
         (options(&[("maxQuoteChars", JsValue::from(0))]), "maxQuoteChars must be at least 1"),
