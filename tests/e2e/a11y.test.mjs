@@ -83,6 +83,9 @@ test('screenshots of the demo, and timing marks', async (t) => {
     await page.waitForFunction(() => document.querySelectorAll('#articles .article').length === 3
       && document.documentElement.dataset.state === 'ready');
     await page.screenshot({ path: screenshotPath('demo-story.png'), fullPage: true });
+    // What a new reader sees first (the demo opens on the story view).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: screenshotPath('demo-first-view.png') });
 
     const timing = await page.evaluate(async () => {
       const { readerOf } = await import('/sorot.js');
