@@ -109,10 +109,14 @@ fn ten_megabytes_of_article_text() {
 #[test]
 fn a_hundred_thousand_quote_marks() {
     assert!(empty(&sane_default("“".repeat(100_000))), "marks alone quote nothing");
-    // 100,000 marks in 50,000 pairs, all in one sentence of one paragraph.
-    let doc = sane_default("“a” ".repeat(50_000));
+    // 100,000 marks in 50,000 pairs, one per line.
+    let doc = sane_default("“a”\n".repeat(50_000));
     assert_eq!(doc.quotes.len(), 50_000);
     assert!(doc.quotes.iter().all(|q| q.text == "a"));
+    // 10,000 pairs all in one sentence of one paragraph (each quote's cue
+    // search once ran to the sentence's ends: quadratic).
+    let doc = sane_default("“a” ".repeat(10_000));
+    assert_eq!(doc.quotes.len(), 10_000);
     // 100,000 apostrophe-like single marks in one paragraph (each once
     // scanned every later mark for a closer: quadratic).
     let doc = sane_default(" 'a".repeat(100_000));
