@@ -150,6 +150,11 @@ struct Reader<'c, 'a> {
     offices: Vec<Office>,
 }
 
+/// Longest role phrase, in tokens, that a name may follow past a bracket
+/// (`Koordinator Koalisi Masyarakat Sipil (KMS) Medan-Sumut Miduk
+/// Hutabarat` has 8 before the name).
+const MAX_ROLE_TOKENS: usize = 24;
+
 /// Lowercase words that may join capitalised words inside a body's name.
 const ORG_CONNECTORS: &[&str] = &["dan", "untuk", "of", "and", "for", "&", "the", "on"];
 
@@ -311,7 +316,10 @@ impl Reader<'_, '_> {
                 }
                 // `Koordinator Koalisi Masyarakat Sipil (KMS) Medan-Sumut Miduk Hutabarat`:
                 // after a role, the name may follow the bracket.
-                if role_from.is_some() && close + 1 < end && ctx.is_cap(close + 1) {
+                // Only while the role phrase stays short: each step would
+                // otherwise recurse once more and copy a longer role.
+                let short = role_from.is_some_and(|r| close + 1 - r <= MAX_ROLE_TOKENS);
+                if short && close + 1 < end && ctx.is_cap(close + 1) {
                     return self.run(close + 1, end, role_from);
                 }
                 return close + 1;

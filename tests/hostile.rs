@@ -231,6 +231,7 @@ fn very_long_lines() {
         "juru bicara ".repeat(10_000),
         "kata juru bicara tersebut, “a,” katanya. ".repeat(2_000),
         "Dewan Keamanan PBB (DK PBB) ".repeat(5_000),
+        format!("kata juru bicara {}x", "Abc (KMS) ".repeat(5_000)),
         "Mereka mengatakan bahwa a b c d e. ".repeat(5_000),
     ] {
         sane_default(t);
