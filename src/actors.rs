@@ -15,7 +15,7 @@
 //! (`Lim` → `Lim Soo-suk`), initials (`KPK` → `Komisi Pemberantasan
 //! Korupsi`), and the same text in any case (`WASHINGTON` = `Washington`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::context::Ctx;
 use crate::document::ActorKind;
@@ -494,12 +494,19 @@ impl Reader<'_, '_> {
         // Initials: `KPK` → `Komisi Pemberantasan Korupsi`. Both are looked up
         // in indexes, so the cost stays linear in the number of chunks.
         let mut persons_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Adjacent word pairs of those persons: `Soo suk` is in `Lim Soo Suk`
+        // at one lookup, however long the name.
+        let mut person_pairs: HashSet<(usize, &str, &str)> = HashSet::new();
         let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
         for (ci, c) in chunks.iter().enumerate() {
             if c.end - c.first >= 2 {
                 if c.kind == ActorKind::Person {
-                    for w in &ctx.lower[c.first..c.end] {
+                    let words = &ctx.lower[c.first..c.end];
+                    for w in words {
                         persons_by_word.entry(w.as_str()).or_default().push(ci);
+                    }
+                    for w in words.windows(2) {
+                        person_pairs.insert((ci, w[0].as_str(), w[1].as_str()));
                     }
                 }
                 by_initials.entry(initials(ctx, c.first, c.end)).or_default().push(ci);
@@ -510,7 +517,13 @@ impl Reader<'_, '_> {
             if c.kind == ActorKind::Person && c.evidence != Evidence::Known && len <= 2 {
                 let words = &ctx.lower[c.first..c.end];
                 let cands = persons_by_word.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
-                let fits = |&o: &usize| chunks[o].end - chunks[o].first > len && contains_words(&ctx.lower[chunks[o].first..chunks[o].end], words);
+                // Every candidate contains `words[0]` (that is how it was
+                // found), so a one-word name fits any longer candidate and a
+                // two-word name one that has the pair.
+                let fits = |&o: &usize| {
+                    chunks[o].end - chunks[o].first > len
+                        && (len == 1 || person_pairs.contains(&(o, words[0].as_str(), words[1].as_str())))
+                };
                 if let Some(f) = nearest_in(cands, ci, fits) {
                     uf.union(f, ci);
                 }
@@ -562,17 +575,18 @@ impl Reader<'_, '_> {
             }
         }
         // Names: the gazetteer's name, else the longest mention.
-        let mut longest: Vec<&str> = vec![""; cast.actors.len()];
+        let mut longest: Vec<(usize, &str)> = vec![(0, ""); cast.actors.len()];
         for m in &cast.mentions {
             let t = m.span.of(ctx.text);
-            if t.chars().count() > longest[m.actor].chars().count() {
-                longest[m.actor] = t;
+            let chars = t.chars().count();
+            if chars > longest[m.actor].0 {
+                longest[m.actor] = (chars, t);
             }
         }
         for (r, &actor) in &actor_of_root {
             cast.actors[actor].name = match group.get(r) {
                 Some(&g) => ctx.profile.group_names[g as usize].clone(),
-                None => longest[actor].to_string(),
+                None => longest[actor].1.to_string(),
             };
         }
         cast.offices = self.offices;
@@ -648,11 +662,6 @@ fn nearest_in(cands: &[usize], ci: usize, pred: impl Fn(&usize) -> bool) -> Opti
     let before = cands[..k].iter().rev().take(MAX_CANDIDATES);
     let after = cands[k..].iter().filter(|&&o| o != ci).take(MAX_CANDIDATES);
     before.chain(after).copied().find(|o| pred(o))
-}
-
-/// True when `needle` occurs as a contiguous run of words in `hay`.
-fn contains_words(hay: &[String], needle: &[String]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Initials of the capitalised words of `first..end` (`Komisi Pemberantasan Korupsi` → `KPK`).

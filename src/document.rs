@@ -185,11 +185,16 @@ pub fn build(text: &str, lang: &str, cast: &crate::actors::Cast, quotes: &[crate
         id_of[a] = format!("a{n}");
     }
     let mut aliases: Vec<Vec<String>> = cast.actors.iter().map(|a| a.titled.clone()).collect();
+    // Lowercased names and aliases of each actor so far, so an actor with
+    // thousands of distinct mentions costs one lookup per mention.
+    let mut seen: Vec<std::collections::HashSet<String>> =
+        aliases.iter().map(|titled| titled.iter().map(|t| t.to_lowercase()).collect()).collect();
+    let names: Vec<String> = cast.actors.iter().map(|a| a.name.to_lowercase()).collect();
     for m in &cast.mentions {
         let t = m.span.of(text);
-        let a = &cast.actors[m.actor];
-        let seen = |x: &String| x.to_lowercase() == t.to_lowercase();
-        if t.to_lowercase() != a.name.to_lowercase() && !aliases[m.actor].iter().any(seen) {
+        let lower = t.to_lowercase();
+        if lower != names[m.actor] && !seen[m.actor].contains(&lower) {
+            seen[m.actor].insert(lower);
             aliases[m.actor].push(t.to_string());
         }
     }

@@ -243,6 +243,31 @@ fn very_long_lines() {
 }
 
 #[test]
+fn one_name_of_thousands_of_words_each_mentioned_alone() {
+    // A run of 5,000 distinct capitalised words, then each word alone: every
+    // short name joins the long one (each join once scanned the long name,
+    // each alias once compared with every earlier alias, each mention once
+    // recounted the longest name's characters).
+    let words: Vec<String> = (0..5_000).map(|n| format!("X{}", to_letters(n))).collect();
+    let text = format!("{}. {}", words.join(" "), words.iter().map(|w| format!("kata {w} ujar.")).collect::<Vec<_>>().join(" "));
+    let doc = sane_default(text);
+    assert_eq!(doc.actors.len(), 1);
+    assert_eq!(doc.actors[0].aliases.len(), 5_000);
+}
+
+/// `n` written in letters `a`..`z` (base 26), so every number is a distinct word.
+fn to_letters(mut n: usize) -> String {
+    let mut s = String::new();
+    loop {
+        s.insert(0, (b'a' + (n % 26) as u8) as char);
+        n /= 26;
+        if n == 0 {
+            return s;
+        }
+    }
+}
+
+#[test]
 fn input_limit_gives_a_clear_error() {
     let text = "“Kami siap,” kata Budi Santoso.";
     let options = Options { max_input_bytes: 10, ..Options::default() };
