@@ -232,6 +232,9 @@ fn very_long_lines() {
         "kata juru bicara tersebut, “a,” katanya. ".repeat(2_000),
         "Dewan Keamanan PBB (DK PBB) ".repeat(5_000),
         format!("kata juru bicara {}x", "Abc (KMS) ".repeat(5_000)),
+        // A role as the cue names its holder: each adds a mention mid-list
+        // (still quadratic in the number of such cues, with a small constant).
+        format!("Presiden Joko Widodo hadir.\n{}", "“Kami siap,” kata Presiden. Budi Santoso hadir.\n".repeat(2_000)),
         "Mereka mengatakan bahwa a b c d e. ".repeat(5_000),
     ] {
         sane_default(t);
