@@ -22,7 +22,7 @@
 //! (`Lim` → `Lim Soo-suk`), initials (`KPK` → `Komisi Pemberantasan
 //! Korupsi`), and the same text in any case (`WASHINGTON` = `Washington`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::context::Ctx;
 use crate::document::ActorKind;
@@ -174,6 +174,11 @@ struct Reader<'c, 'a> {
     /// The tagger's entities in the current sentence: token ranges and kinds.
     found: Vec<(usize, usize, ActorKind)>,
 }
+
+/// Longest role phrase, in tokens, that a name may follow past a bracket
+/// (`Koordinator Koalisi Masyarakat Sipil (KMS) Medan-Sumut Miduk
+/// Hutabarat` has 8 before the name).
+const MAX_ROLE_TOKENS: usize = 24;
 
 /// Lowercase words that may join capitalised words inside a body's name.
 const ORG_CONNECTORS: &[&str] = &["dan", "untuk", "of", "and", "for", "&", "the", "on"];
@@ -593,7 +598,10 @@ impl Reader<'_, '_> {
                 }
                 // `Koordinator Koalisi Masyarakat Sipil (KMS) Medan-Sumut Miduk Hutabarat`:
                 // after a role, the name may follow the bracket.
-                if role_from.is_some() && close + 1 < end && ctx.is_cap(close + 1) {
+                // Only while the role phrase stays short: each step would
+                // otherwise recurse once more and copy a longer role.
+                let short = role_from.is_some_and(|r| close + 1 - r <= MAX_ROLE_TOKENS);
+                if short && close + 1 < end && ctx.is_cap(close + 1) {
                     return self.run(close + 1, end, role_from);
                 }
                 return close + 1;
@@ -805,43 +813,39 @@ impl Reader<'_, '_> {
         // Short names: `Lim` → the nearest person whose name contains it.
         // Initials: `KPK` → `Komisi Pemberantasan Korupsi`. Both are looked up
         // in indexes, so the cost stays linear in the number of chunks.
-        // Persons of two words, and of three or more, by word: a short name
-        // of `len` words only looks among longer names.
-        let mut persons_by_word: [HashMap<&str, Vec<usize>>; 2] = [HashMap::new(), HashMap::new()];
+        let mut persons_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Adjacent word pairs of those persons: `Soo suk` is in `Lim Soo Suk`
+        // at one lookup, however long the name.
+        let mut person_pairs: HashSet<(usize, &str, &str)> = HashSet::new();
         let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
         for (ci, c) in chunks.iter().enumerate() {
             if c.end - c.first >= 2 {
                 if c.kind == ActorKind::Person {
-                    for w in &ctx.lower[c.first..c.end] {
-                        let long = usize::from(c.end - c.first >= 3);
-                        persons_by_word[long].entry(w.as_str()).or_default().push(ci);
+                    let words = &ctx.lower[c.first..c.end];
+                    for w in words {
+                        persons_by_word.entry(w.as_str()).or_default().push(ci);
+                    }
+                    for w in words.windows(2) {
+                        person_pairs.insert((ci, w[0].as_str(), w[1].as_str()));
                     }
                 }
                 by_initials.entry(initials(ctx, c.first, c.end)).or_default().push(ci);
             }
         }
-        // The longer persons containing each short name, found once per
-        // distinct name (a name repeated k times would otherwise rescan its
-        // candidates k times: quadratic in long texts).
-        let mut longer: HashMap<&[String], Vec<usize>> = HashMap::new();
         for (ci, c) in chunks.iter().enumerate() {
             let len = c.end - c.first;
             // Any kind: the tagger may type a lone surname as a place (`klaim Jenkins`).
             if c.evidence != Evidence::Known && len <= 2 && (c.kind == ActorKind::Person || len == 1) {
                 let words = &ctx.lower[c.first..c.end];
-                let fitting = longer.entry(words).or_insert_with(|| {
-                    let fits = |o: usize| chunks[o].end - chunks[o].first > len && contains_words(&ctx.lower[chunks[o].first..chunks[o].end], words);
-                    let mut all: Vec<usize> = persons_by_word[len - 1..]
-                        .iter()
-                        .flat_map(|index| index.get(words[0].as_str()).map_or(&[][..], Vec::as_slice).iter().copied())
-                        .filter(|&o| fits(o))
-                        .collect();
-                    all.sort_unstable();
-                    all.dedup();
-                    all
-                });
-                // `ci` itself never fits (it is not longer than itself).
-                if let Some(f) = nearest_in(fitting, ci, |_| true) {
+                let cands = persons_by_word.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
+                // Every candidate contains `words[0]` (that is how it was
+                // found), so a one-word name fits any longer candidate and a
+                // two-word name one that has the pair.
+                let fits = |&o: &usize| {
+                    chunks[o].end - chunks[o].first > len
+                        && (len == 1 || person_pairs.contains(&(o, words[0].as_str(), words[1].as_str())))
+                };
+                if let Some(f) = nearest_in(cands, ci, fits) {
                     uf.union(f, ci);
                 }
             }
@@ -892,18 +896,19 @@ impl Reader<'_, '_> {
             }
         }
         // Names: the gazetteer's name, else the longest mention.
-        let mut longest: Vec<&str> = vec![""; cast.actors.len()];
+        let mut longest: Vec<(usize, &str)> = vec![(0, ""); cast.actors.len()];
         for m in &cast.mentions {
             let t = m.span.of(ctx.text);
-            if t.chars().count() > longest[m.actor].chars().count() {
-                longest[m.actor] = t;
+            let chars = t.chars().count();
+            if chars > longest[m.actor].0 {
+                longest[m.actor] = (chars, t);
             }
         }
         for (r, actor) in actor_of_root.iter().enumerate() {
             let Some(actor) = *actor else { continue };
             cast.actors[actor].name = match group[r] {
                 Some(g) => ctx.profile.group_names[g as usize].clone(),
-                None => longest[actor].to_string(),
+                None => longest[actor].1.to_string(),
             };
         }
         cast.offices = self.offices;
@@ -993,11 +998,6 @@ fn nearest_in(cands: &[usize], ci: usize, pred: impl Fn(&usize) -> bool) -> Opti
     let before = cands[..k].iter().rev().take(MAX_CANDIDATES);
     let after = cands[k..].iter().filter(|&&o| o != ci).take(MAX_CANDIDATES);
     before.chain(after).copied().find(|o| pred(o))
-}
-
-/// True when `needle` occurs as a contiguous run of words in `hay`.
-fn contains_words(hay: &[String], needle: &[String]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Initials of the capitalised words of `first..end` (`Komisi Pemberantasan Korupsi` → `KPK`).

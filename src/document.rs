@@ -185,16 +185,17 @@ pub fn build(text: &str, lang: &str, cast: &crate::actors::Cast, quotes: &[crate
         id_of[a] = format!("a{n}");
     }
     let mut aliases: Vec<Vec<String>> = cast.actors.iter().map(|a| a.titled.clone()).collect();
-    // Lowercased names and aliases, computed once each (not per comparison).
-    let names_lower: Vec<String> = cast.actors.iter().map(|a| a.name.to_lowercase()).collect();
-    let mut aliases_lower: Vec<Vec<String>> =
-        aliases.iter().map(|v| v.iter().map(|x| x.to_lowercase()).collect()).collect();
+    // Lowercased names and aliases of each actor so far, so an actor with
+    // thousands of distinct mentions costs one lookup per mention.
+    let mut seen: Vec<std::collections::HashSet<String>> =
+        aliases.iter().map(|titled| titled.iter().map(|t| t.to_lowercase()).collect()).collect();
+    let names: Vec<String> = cast.actors.iter().map(|a| a.name.to_lowercase()).collect();
     for m in &cast.mentions {
         let t = m.span.of(text);
-        let tl = t.to_lowercase();
-        if tl != names_lower[m.actor] && !aliases_lower[m.actor].contains(&tl) {
+        let lower = t.to_lowercase();
+        if lower != names[m.actor] && !seen[m.actor].contains(&lower) {
+            seen[m.actor].insert(lower);
             aliases[m.actor].push(t.to_string());
-            aliases_lower[m.actor].push(tl);
         }
     }
     let actors = order

@@ -109,10 +109,14 @@ fn ten_megabytes_of_article_text() {
 #[test]
 fn a_hundred_thousand_quote_marks() {
     assert!(empty(&sane_default("“".repeat(100_000))), "marks alone quote nothing");
-    // 100,000 marks in 50,000 pairs, all in one sentence of one paragraph.
-    let doc = sane_default("“a” ".repeat(50_000));
+    // 100,000 marks in 50,000 pairs, one per line.
+    let doc = sane_default("“a”\n".repeat(50_000));
     assert_eq!(doc.quotes.len(), 50_000);
     assert!(doc.quotes.iter().all(|q| q.text == "a"));
+    // 10,000 pairs all in one sentence of one paragraph (each quote's cue
+    // search once ran to the sentence's ends: quadratic).
+    let doc = sane_default("“a” ".repeat(10_000));
+    assert_eq!(doc.quotes.len(), 10_000);
     // 100,000 apostrophe-like single marks in one paragraph (each once
     // scanned every later mark for a closer: quadratic).
     let doc = sane_default(" 'a".repeat(100_000));
@@ -175,7 +179,7 @@ fn emoji_combining_joiners_rtl_nul_and_controls() {
     assert_eq!(q.text, "Kami\u{0} siap,");
     // Every combining mark or joiner after every letter, and runs of them alone.
     for mark in ["\u{301}", "\u{200d}", "\u{200c}", "\u{fe0f}", "\u{20e3}", "\u{1f3fb}"] {
-        sane_default(format!("“Kami siap,” kata Budi Santoso.").chars().map(|c| format!("{c}{mark}")).collect::<String>());
+        sane_default("“Kami siap,” kata Budi Santoso.".chars().map(|c| format!("{c}{mark}")).collect::<String>());
         sane_default(mark.repeat(20_000));
         sane_default(format!("a{}", mark.repeat(20_000)));
     }
@@ -227,6 +231,10 @@ fn very_long_lines() {
         "juru bicara ".repeat(10_000),
         "kata juru bicara tersebut, “a,” katanya. ".repeat(2_000),
         "Dewan Keamanan PBB (DK PBB) ".repeat(5_000),
+        format!("kata juru bicara {}x", "Abc (KMS) ".repeat(5_000)),
+        // A role as the cue names its holder: each adds a mention mid-list
+        // (still quadratic in the number of such cues, with a small constant).
+        format!("Presiden Joko Widodo hadir.\n{}", "“Kami siap,” kata Presiden. Budi Santoso hadir.\n".repeat(2_000)),
         "Mereka mengatakan bahwa a b c d e. ".repeat(5_000),
     ] {
         sane_default(t);
@@ -235,6 +243,31 @@ fn very_long_lines() {
     assert!(empty(&sane_default("\n".repeat(1_000_000))));
     assert!(empty(&sane_default("\r".repeat(1_000_000))));
     sane_default("“a\n".repeat(10_000));
+}
+
+#[test]
+fn one_name_of_thousands_of_words_each_mentioned_alone() {
+    // A run of 5,000 distinct capitalised words, then each word alone: every
+    // short name joins the long one (each join once scanned the long name,
+    // each alias once compared with every earlier alias, each mention once
+    // recounted the longest name's characters).
+    let words: Vec<String> = (0..5_000).map(|n| format!("X{}", to_letters(n))).collect();
+    let text = format!("{}. {}", words.join(" "), words.iter().map(|w| format!("kata {w} ujar.")).collect::<Vec<_>>().join(" "));
+    let doc = sane_default(text);
+    assert_eq!(doc.actors.len(), 1);
+    assert_eq!(doc.actors[0].aliases.len(), 5_000);
+}
+
+/// `n` written in letters `a`..`z` (base 26), so every number is a distinct word.
+fn to_letters(mut n: usize) -> String {
+    let mut s = String::new();
+    loop {
+        s.insert(0, (b'a' + (n % 26) as u8) as char);
+        n /= 26;
+        if n == 0 {
+            return s;
+        }
+    }
 }
 
 #[test]
