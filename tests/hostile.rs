@@ -233,7 +233,7 @@ fn very_long_lines() {
         "Dewan Keamanan PBB (DK PBB) ".repeat(5_000),
         format!("kata juru bicara {}x", "Abc (KMS) ".repeat(5_000)),
         // A role as the cue names its holder: each adds a mention mid-list
-        // (still quadratic in the number of such cues, with a small constant).
+        // (bounded by `actors::MAX_SHIFTED_MENTIONS`, so linear past it).
         format!("Presiden Joko Widodo hadir.\n{}", "“Kami siap,” kata Presiden. Budi Santoso hadir.\n".repeat(2_000)),
         "Mereka mengatakan bahwa a b c d e. ".repeat(5_000),
     ] {
