@@ -188,6 +188,15 @@ function renderPlainText(root, text) {
   return segments;
 }
 
+/** Appends a new `tag` element (class `cls`, text content `text`) to `parent`; text never goes through HTML. */
+function appendElement(doc, parent, tag, cls, text) {
+  const node = doc.createElement(tag);
+  if (cls) node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  parent.appendChild(node);
+  return node;
+}
+
 function byStart(a, b) {
   return a.start - b.start || b.end - a.end;
 }
@@ -556,13 +565,7 @@ class Reader {
   _fillQuoteCard(card, quote) {
     const doc = this.root.ownerDocument;
     card.replaceChildren();
-    const add = (parent, tag, cls, text) => {
-      const node = doc.createElement(tag);
-      if (cls) node.className = cls;
-      if (text !== undefined) node.textContent = text;
-      parent.appendChild(node);
-      return node;
-    };
+    const add = (parent, tag, cls, text) => appendElement(doc, parent, tag, cls, text);
     add(card, 'p', 'sorot-card__kind', quote.kind === 'indirect' ? 'Indirect quote' : 'Direct quote');
     const speaker = quote.speaker ? this._actors.get(quote.speaker) : null;
     if (speaker) {
@@ -586,13 +589,7 @@ class Reader {
     const doc = this.root.ownerDocument;
     const actor = this._actors.get(actorId);
     card.replaceChildren();
-    const add = (parent, tag, cls, text) => {
-      const node = doc.createElement(tag);
-      if (cls) node.className = cls;
-      if (text !== undefined) node.textContent = text;
-      parent.appendChild(node);
-      return node;
-    };
+    const add = (parent, tag, cls, text) => appendElement(doc, parent, tag, cls, text);
     if (!actor) {
       add(card, 'p', 'sorot-card__name', 'Unknown actor');
       return;
