@@ -199,15 +199,15 @@ struct WordEntry {
 /// name is matching.
 pub struct Hinter<'p> {
     profile: &'p Profile,
-    words: std::collections::HashMap<String, WordEntry>,
+    words: std::collections::HashMap<String, WordEntry, crate::profile::WordHasher>,
     /// Every word-boundary prefix of a gazetteer key → whether it is a whole key.
-    prefixes: std::collections::HashMap<String, bool>,
+    prefixes: std::collections::HashMap<String, bool, crate::profile::WordHasher>,
 }
 
 impl<'p> Hinter<'p> {
     /// Builds the tables for `profile`.
     pub fn new(profile: &'p Profile) -> Hinter<'p> {
-        let mut words: std::collections::HashMap<String, WordEntry> = Default::default();
+        let mut words: std::collections::HashMap<String, WordEntry, crate::profile::WordHasher> = Default::default();
         for w in &profile.org_heads {
             words.entry(w.clone()).or_default().bits |= HINT_ORG_HEAD;
         }
@@ -220,7 +220,7 @@ impl<'p> Hinter<'p> {
                 words.entry(first.clone()).or_default().roles.push(k);
             }
         }
-        let mut prefixes: std::collections::HashMap<String, bool> = Default::default();
+        let mut prefixes: std::collections::HashMap<String, bool, crate::profile::WordHasher> = Default::default();
         for key in profile.known.keys() {
             let mut end = 0;
             for (i, c) in key.char_indices() {
