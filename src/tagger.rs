@@ -143,6 +143,13 @@ pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, ActorKind)> {
 // Hints from the language profile.
 
 fn push_lower(buf: &mut String, word: &str) {
+    // ASCII (most words): one copy and an in-place lowercase, same result.
+    if word.is_ascii() {
+        let from = buf.len();
+        buf.push_str(word);
+        buf[from..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
