@@ -187,7 +187,7 @@ impl Reader<'_, '_> {
         if self.ctx.profile.tagged {
             let ctx = self.ctx;
             let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
-            let hints = tagger::hints(&words, ctx.profile);
+            let hints = tagger::hints_lowered(&words, &ctx.lower[start..end], ctx.profile);
             self.tags = tagger::tag(&words, &hints);
             let mut found = Vec::new();
             for (a, b, k) in tagger::spans(&self.tags) {

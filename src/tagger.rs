@@ -177,6 +177,12 @@ fn starts_lowercase(word: &str) -> bool {
 /// The lookup tables ([`Hinter`]) of the compiled-in profiles are built once
 /// and cached; for any other profile they are built on each call.
 pub fn hints(words: &[&str], profile: &Profile) -> Vec<u8> {
+    hints_lowered(words, &[], profile)
+}
+
+/// [`hints`], reusing `lower[i]` (`words[i].to_lowercase()`) where it is
+/// given; see [`Hinter::hints_lowered`]. Same result as [`hints`].
+pub fn hints_lowered(words: &[&str], lower: &[String], profile: &Profile) -> Vec<u8> {
     static CACHE: OnceLock<Vec<(&'static Profile, Hinter<'static>)>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
         crate::profile::LANGUAGES
@@ -186,8 +192,8 @@ pub fn hints(words: &[&str], profile: &Profile) -> Vec<u8> {
             .collect()
     });
     match cache.iter().find(|(p, _)| std::ptr::eq(*p, profile)) {
-        Some((_, h)) => h.hints(words),
-        None => Hinter::new(profile).hints(words),
+        Some((_, h)) => h.hints_lowered(words, lower),
+        None => Hinter::new(profile).hints_lowered(words, lower),
     }
 }
 
@@ -247,6 +253,14 @@ impl<'p> Hinter<'p> {
 
     /// Hint bits of each word; see [`hints`].
     pub fn hints(&self, words: &[&str]) -> Vec<u8> {
+        self.hints_lowered(words, &[])
+    }
+
+    /// [`Hinter::hints`], given `lower[i]`, `words[i].to_lowercase()`, for
+    /// some or all words: it is used for ASCII words (where it equals this
+    /// module's own lowercasing) instead of lowercasing them again; other
+    /// words, and words past the end of `lower`, are lowercased here.
+    pub fn hints_lowered(&self, words: &[&str], lower: &[String]) -> Vec<u8> {
         let n = words.len();
         let mut out = vec![0u8; n];
         let mut key = String::new();
@@ -263,7 +277,10 @@ impl<'p> Hinter<'p> {
                 if j > i {
                     key.push(' ');
                 }
-                push_lower(&mut key, w);
+                match lower.get(j) {
+                    Some(l) if w.is_ascii() => key.push_str(l),
+                    _ => push_lower(&mut key, w),
+                }
                 match self.prefixes.get(key.as_str()) {
                     None => break,
                     Some(false) => {}
@@ -290,9 +307,15 @@ impl<'p> Hinter<'p> {
         }
         let mut role_until = 0;
         for i in 0..n {
-            key.clear();
-            push_lower(&mut key, words[i]);
-            if let Some(entry) = self.words.get(key.as_str()) {
+            let lowered = match lower.get(i) {
+                Some(l) if words[i].is_ascii() => l.as_str(),
+                _ => {
+                    key.clear();
+                    push_lower(&mut key, words[i]);
+                    key.as_str()
+                }
+            };
+            if let Some(entry) = self.words.get(lowered) {
                 out[i] |= entry.bits;
                 if i >= role_until {
                     let roles = &self.profile.roles;
@@ -1105,6 +1128,18 @@ mod tests {
         assert_ne!(h[6] & HINT_ORG_HEAD, 0);
         assert_eq!(h[7], 0);
         assert!(hints(&[], p).is_empty());
+    }
+
+    #[test]
+    fn hints_lowered_equal_hints_for_any_lowering_given() {
+        let p = crate::profile::profile("id").unwrap();
+        let words = ["Menteri", "Luar", "Negeri", "Korea", "Selatan", "ÖSTERREICH", "ΣΑΣ", "Jakarta", "kata"];
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let plain = hints(&words, p);
+        assert_ne!(plain[0] & HINT_ROLE, 0);
+        for k in 0..=words.len() {
+            assert_eq!(hints_lowered(&words, &lower[..k], p), plain, "with {k} lowered words");
+        }
     }
 
     #[test]
