@@ -208,7 +208,7 @@ impl Reader<'_, '_> {
         if self.ctx.profile.tagged {
             let ctx = self.ctx;
             let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
-            let hints = tagger::hints(&words, ctx.profile);
+            let hints = tagger::hints_lowered(&words, &ctx.lower[start..end], ctx.profile);
             self.tags = tagger::tag(&words, &hints);
             let mut found = Vec::new();
             for (a, b, k) in tagger::spans(&self.tags) {
@@ -422,7 +422,7 @@ impl Reader<'_, '_> {
         }
         p.honorifics.contains(w)
             || p.degrees.contains(w)
-            || (t > 0 && p.honorifics.contains(&format!("{} {w}", ctx.lower[t - 1])))
+            || (t > 0 && p.honorific_ends.contains(w) && p.honorifics.contains(&format!("{} {w}", ctx.lower[t - 1])))
     }
 
     /// True when every token of `a..b` is lowercase, ordinary or a title
@@ -464,7 +464,7 @@ impl Reader<'_, '_> {
         // A rank's second word (`Brigjen Pol`, `Kombes Pol.`) and honorifics
         // between the role and the name (`Menteri Dr. Ahmad`) are not names.
         loop {
-            let two = j < end && ctx.profile.honorifics.contains(&format!("{} {}", ctx.lower[j - 1], ctx.lower[j]));
+            let two = j < end && ctx.profile.honorific_ends.contains(&ctx.lower[j]) && ctx.profile.honorifics.contains(&format!("{} {}", ctx.lower[j - 1], ctx.lower[j]));
             if two || (j < end && self.title_token(j)) {
                 j += 1;
             } else {
@@ -961,7 +961,7 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
             && !p.honorifics.contains(w)
             && !p.common_caps.contains(w)
             && !p.is_role_start(w)
-            && !(t > start && p.honorifics.contains(&format!("{} {w}", ctx.lower[t - 1])))
+            && !(t > start && p.honorific_ends.contains(w) && p.honorifics.contains(&format!("{} {w}", ctx.lower[t - 1])))
             && !p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person);
         if !plain {
             break;

@@ -143,6 +143,13 @@ pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, ActorKind)> {
 // Hints from the language profile.
 
 fn push_lower(buf: &mut String, word: &str) {
+    // ASCII (most words): one copy and an in-place lowercase, same result.
+    if word.is_ascii() {
+        let from = buf.len();
+        buf.push_str(word);
+        buf[from..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
@@ -170,6 +177,12 @@ fn starts_lowercase(word: &str) -> bool {
 /// The lookup tables ([`Hinter`]) of the compiled-in profiles are built once
 /// and cached; for any other profile they are built on each call.
 pub fn hints(words: &[&str], profile: &Profile) -> Vec<u8> {
+    hints_lowered(words, &[], profile)
+}
+
+/// [`hints`], reusing `lower[i]` (`words[i].to_lowercase()`) where it is
+/// given; see [`Hinter::hints_lowered`]. Same result as [`hints`].
+pub fn hints_lowered(words: &[&str], lower: &[String], profile: &Profile) -> Vec<u8> {
     static CACHE: OnceLock<Vec<(&'static Profile, Hinter<'static>)>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
         crate::profile::LANGUAGES
@@ -179,8 +192,8 @@ pub fn hints(words: &[&str], profile: &Profile) -> Vec<u8> {
             .collect()
     });
     match cache.iter().find(|(p, _)| std::ptr::eq(*p, profile)) {
-        Some((_, h)) => h.hints(words),
-        None => Hinter::new(profile).hints(words),
+        Some((_, h)) => h.hints_lowered(words, lower),
+        None => Hinter::new(profile).hints_lowered(words, lower),
     }
 }
 
@@ -199,15 +212,15 @@ struct WordEntry {
 /// name is matching.
 pub struct Hinter<'p> {
     profile: &'p Profile,
-    words: std::collections::HashMap<String, WordEntry>,
+    words: std::collections::HashMap<String, WordEntry, crate::profile::WordHasher>,
     /// Every word-boundary prefix of a gazetteer key → whether it is a whole key.
-    prefixes: std::collections::HashMap<String, bool>,
+    prefixes: std::collections::HashMap<String, bool, crate::profile::WordHasher>,
 }
 
 impl<'p> Hinter<'p> {
     /// Builds the tables for `profile`.
     pub fn new(profile: &'p Profile) -> Hinter<'p> {
-        let mut words: std::collections::HashMap<String, WordEntry> = Default::default();
+        let mut words: std::collections::HashMap<String, WordEntry, crate::profile::WordHasher> = Default::default();
         for w in &profile.org_heads {
             words.entry(w.clone()).or_default().bits |= HINT_ORG_HEAD;
         }
@@ -220,7 +233,7 @@ impl<'p> Hinter<'p> {
                 words.entry(first.clone()).or_default().roles.push(k);
             }
         }
-        let mut prefixes: std::collections::HashMap<String, bool> = Default::default();
+        let mut prefixes: std::collections::HashMap<String, bool, crate::profile::WordHasher> = Default::default();
         for key in profile.known.keys() {
             let mut end = 0;
             for (i, c) in key.char_indices() {
@@ -240,6 +253,14 @@ impl<'p> Hinter<'p> {
 
     /// Hint bits of each word; see [`hints`].
     pub fn hints(&self, words: &[&str]) -> Vec<u8> {
+        self.hints_lowered(words, &[])
+    }
+
+    /// [`Hinter::hints`], given `lower[i]`, `words[i].to_lowercase()`, for
+    /// some or all words: it is used for ASCII words (where it equals this
+    /// module's own lowercasing) instead of lowercasing them again; other
+    /// words, and words past the end of `lower`, are lowercased here.
+    pub fn hints_lowered(&self, words: &[&str], lower: &[String]) -> Vec<u8> {
         let n = words.len();
         let mut out = vec![0u8; n];
         let mut key = String::new();
@@ -256,7 +277,10 @@ impl<'p> Hinter<'p> {
                 if j > i {
                     key.push(' ');
                 }
-                push_lower(&mut key, w);
+                match lower.get(j) {
+                    Some(l) if w.is_ascii() => key.push_str(l),
+                    _ => push_lower(&mut key, w),
+                }
                 match self.prefixes.get(key.as_str()) {
                     None => break,
                     Some(false) => {}
@@ -283,9 +307,15 @@ impl<'p> Hinter<'p> {
         }
         let mut role_until = 0;
         for i in 0..n {
-            key.clear();
-            push_lower(&mut key, words[i]);
-            if let Some(entry) = self.words.get(key.as_str()) {
+            let lowered = match lower.get(i) {
+                Some(l) if words[i].is_ascii() => l.as_str(),
+                _ => {
+                    key.clear();
+                    push_lower(&mut key, words[i]);
+                    key.as_str()
+                }
+            };
+            if let Some(entry) = self.words.get(lowered) {
                 out[i] |= entry.bits;
                 if i >= role_until {
                     let roles = &self.profile.roles;
@@ -737,21 +767,22 @@ impl<'a> Model<'a> {
             return Vec::new();
         }
         let shift = 64 - self.bits as u32;
-        let mut scores = vec![0i32; n * NUM_TAGS];
+        // Fixed-size rows, so that adding one emission row is 7 unrolled adds.
+        let mut scores = vec![[0i32; NUM_TAGS]; n];
         let mut infos = Vec::with_capacity(n);
         for_each_feature(words, hints, &mut infos, |i, h| {
             let row = (h >> shift) as usize * NUM_TAGS;
             let (Some(w), Some(s)) = (
-                self.emit.get(row..row + NUM_TAGS),
-                scores.get_mut(i * NUM_TAGS..(i + 1) * NUM_TAGS),
+                self.emit.get(row..row + NUM_TAGS).and_then(|w| <&[u8; NUM_TAGS]>::try_from(w).ok()),
+                scores.get_mut(i),
             ) else {
                 return;
             };
-            for (s, &w) in s.iter_mut().zip(w) {
-                *s += (w ^ EMIT_BIAS) as i8 as i32;
+            for k in 0..NUM_TAGS {
+                s[k] += (w[k] ^ EMIT_BIAS) as i8 as i32;
             }
         });
-        viterbi(&scores, &self.trans)
+        viterbi(scores.as_flattened(), &self.trans)
     }
 }
 
@@ -785,6 +816,32 @@ const ALLOWED: [[bool; NUM_TAGS]; TRANS_ROWS] = {
     a
 };
 
+/// `PREV[t]`: the range of previous tags `p` that [`ALLOWED`] lets tag `t`
+/// follow (`ALLOWED[p + 1][t]`); checked at compile time to be exactly
+/// that set, so [`viterbi`] scans only it, in the same order.
+const PREV: [(usize, usize); NUM_TAGS] = {
+    let mut r = [(0, 0); NUM_TAGS];
+    let mut t = 0;
+    while t < NUM_TAGS {
+        let mut lo = 0;
+        while lo < NUM_TAGS && !ALLOWED[lo + 1][t] {
+            lo += 1;
+        }
+        let mut hi = lo;
+        while hi < NUM_TAGS && ALLOWED[hi + 1][t] {
+            hi += 1;
+        }
+        let mut p = hi;
+        while p < NUM_TAGS {
+            assert!(!ALLOWED[p + 1][t], "allowed previous tags must be contiguous");
+            p += 1;
+        }
+        r[t] = (lo, hi);
+        t += 1;
+    }
+    r
+};
+
 /// Best BIO-valid tag sequence for per-token `scores` (`n × NUM_TAGS`) and
 /// transition scores (start row, then one row per previous tag).
 pub fn viterbi<S: Score>(scores: &[S], trans: &[[S; NUM_TAGS]; TRANS_ROWS]) -> Vec<Tag> {
@@ -803,8 +860,8 @@ pub fn viterbi<S: Score>(scores: &[S], trans: &[[S; NUM_TAGS]; TRANS_ROWS]) -> V
         let mut next = [S::UNREACHABLE; NUM_TAGS];
         for t in 0..NUM_TAGS {
             let mut arg = (S::UNREACHABLE, 0);
-            for p in 0..NUM_TAGS {
-                if !ALLOWED[p + 1][t] || best[p] <= S::UNREACHABLE {
+            for p in PREV[t].0..PREV[t].1 {
+                if best[p] <= S::UNREACHABLE {
                     continue;
                 }
                 let s = best[p] + trans[p + 1][t];
@@ -1071,6 +1128,18 @@ mod tests {
         assert_ne!(h[6] & HINT_ORG_HEAD, 0);
         assert_eq!(h[7], 0);
         assert!(hints(&[], p).is_empty());
+    }
+
+    #[test]
+    fn hints_lowered_equal_hints_for_any_lowering_given() {
+        let p = crate::profile::profile("id").unwrap();
+        let words = ["Menteri", "Luar", "Negeri", "Korea", "Selatan", "ÖSTERREICH", "ΣΑΣ", "Jakarta", "kata"];
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let plain = hints(&words, p);
+        assert_ne!(plain[0] & HINT_ROLE, 0);
+        for k in 0..=words.len() {
+            assert_eq!(hints_lowered(&words, &lower[..k], p), plain, "with {k} lowered words");
+        }
     }
 
     #[test]
