@@ -422,7 +422,7 @@ impl Reader<'_, '_> {
         }
         p.honorifics.contains(w)
             || p.degrees.contains(w)
-            || (t > 0 && p.honorific_ends.contains(w) && p.honorifics.contains(&format!("{} {w}", ctx.lower[t - 1])))
+            || (t > 0 && p.is_two_word_honorific(&ctx.lower[t - 1], w))
     }
 
     /// True when every token of `a..b` is lowercase, ordinary or a title
@@ -464,7 +464,7 @@ impl Reader<'_, '_> {
         // A rank's second word (`Brigjen Pol`, `Kombes Pol.`) and honorifics
         // between the role and the name (`Menteri Dr. Ahmad`) are not names.
         loop {
-            let two = j < end && ctx.profile.honorific_ends.contains(&ctx.lower[j]) && ctx.profile.honorifics.contains(&format!("{} {}", ctx.lower[j - 1], ctx.lower[j]));
+            let two = j < end && ctx.profile.is_two_word_honorific(&ctx.lower[j - 1], &ctx.lower[j]);
             if two || (j < end && self.title_token(j)) {
                 j += 1;
             } else {
@@ -961,7 +961,7 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
             && !p.honorifics.contains(w)
             && !p.common_caps.contains(w)
             && !p.is_role_start(w)
-            && !(t > start && p.honorific_ends.contains(w) && p.honorifics.contains(&format!("{} {w}", ctx.lower[t - 1])))
+            && !(t > start && p.is_two_word_honorific(&ctx.lower[t - 1], w))
             && !p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person);
         if !plain {
             break;
