@@ -954,10 +954,10 @@ impl Attributor<'_, '_> {
         (!(e..v).any(|j| self.is_before_verb(j))).then_some(a)
     }
 
-    /// The actor of the last mention (before byte `before`, if given) of a
+    /// The actor of the last mention before byte `before` of a
     /// person whose role, lowercased, starts with `role`: a holder of the
     /// office. The same as scanning the mentions backwards, in O(log n).
-    fn last_holder(&mut self, role: &str, before: Option<usize>) -> Option<usize> {
+    fn last_holder(&mut self, role: &str, before: usize) -> Option<usize> {
         if self.holders_synced != self.cast.mentions.len() {
             self.holders.clear();
             self.holders_synced = self.cast.mentions.len();
@@ -967,12 +967,7 @@ impl Attributor<'_, '_> {
             let map = cast.mentions.iter().filter(|m| holds(cast, m.actor, role)).map(|m| (m.span.start, m.actor)).collect();
             self.holders.insert(role.to_string(), map);
         }
-        let map = &self.holders[role];
-        let last = match before {
-            Some(b) => map.range(..b).next_back(),
-            None => map.iter().next_back(),
-        };
-        last.map(|(_, &a)| a)
+        self.holders[role].range(..before).next_back().map(|(_, &a)| a)
     }
 
     /// [`Cast::add_mention`], keeping `holders` current.
@@ -1037,7 +1032,7 @@ impl Attributor<'_, '_> {
             return self.resolve_anaphoric_office(k);
         }
         // `wakil menteri luar negeri` → Chang Ho-jin, whose role starts so.
-        let holder = self.last_holder(&o.role, Some(before));
+        let holder = self.last_holder(&o.role, before);
         if let Some(h) = holder {
             // `kata Presiden`: the role names its holder here.
             self.add_mention(h, o.first, o.end);
@@ -1069,7 +1064,7 @@ impl Attributor<'_, '_> {
             }
             text = head.to_string();
         }
-        let holder = self.last_holder(&text, Some(before));
+        let holder = self.last_holder(&text, before);
         let found = match holder {
             Some(h) => Some(h),
             None => match self.cast.offices[..k].iter().rposition(|x| x.role == o.role && !x.anaphoric) {
