@@ -129,15 +129,16 @@ function collectActors() {
   };
   const entries = [];
   for (const item of current) {
+    const quotesById = new Map(item.reader.document.quotes.map((q) => [q.id, q]));
     for (const actor of item.reader.document.actors) {
       const keys = [actor.name, ...(actor.aliases || [])].map((n) => nameKey(actor.kind, n));
       for (const k of keys) if (!parent.has(k)) parent.set(k, k);
       for (const k of keys.slice(1)) union(keys[0], k);
-      entries.push({ item, actor, key: keys[0] });
+      entries.push({ item, actor, key: keys[0], quotesById });
     }
   }
   const groups = new Map();
-  for (const { item, actor, key } of entries) {
+  for (const { item, actor, key, quotesById } of entries) {
     const root = find(key);
     let group = groups.get(root);
     if (!group) {
@@ -148,7 +149,6 @@ function collectActors() {
     if (actor.name.length > group.name.length) group.name = actor.name;
     if (actor.role) group.roles.add(actor.role);
     group.mentions += item.reader.mentionsOf(actor.id).length;
-    const quotesById = new Map(item.reader.document.quotes.map((q) => [q.id, q]));
     for (const qid of item.reader.quotesOf(actor.id)) {
       group.quotes.push({ quote: quotesById.get(qid), title: item.title || '' });
     }
