@@ -93,6 +93,17 @@ export async function waitReady(page) {
   }
 }
 
+/**
+ * The head of a fixture page, under the demo's strict Content-Security-Policy
+ * (no inline script or style; wasm allowed), with the widget's stylesheet;
+ * the body is left open for the caller.
+ */
+export function fixtureHead(title) {
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:">
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/sorot.css"><title>${title}</title></head><body>`;
+}
+
 export function screenshotPath(name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, name);

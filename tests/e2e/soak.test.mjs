@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO, WWW, SEED_FILES, requirePackage, start, openPage } from './helpers.mjs';
+import { REPO, WWW, SEED_FILES, requirePackage, start, openPage, fixtureHead } from './helpers.mjs';
 
 requirePackage();
 const pkg = await import(pathToFileURL(path.join(WWW, 'pkg', 'sorot.js')).href);
@@ -88,9 +88,7 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { if (env) await env.stop(); });
 
-const PAGE = `<!doctype html><html lang="id"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:">
-<link rel="icon" href="data:,"><link rel="stylesheet" href="/sorot.css"><title>soak</title></head><body>
+const PAGE = `${fixtureHead('soak')}
 <main><article id="story">
   <h1>Sekutu <em>memperingatkan</em> Rusia</h1>
   <p>SEOUL – Kementerian Luar Negeri Korea Selatan mengatakan pada <time datetime="2024-10-14">Senin</time> bahwa transfer senjata adalah <strong>masalah serius</strong>.</p>

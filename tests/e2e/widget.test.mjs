@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { start, openPage, WWW, SEED_FILES } from './helpers.mjs';
+import { start, openPage, fixtureHead, WWW, SEED_FILES } from './helpers.mjs';
 
 let env;
 let seeds;
@@ -16,9 +16,7 @@ before(async () => {
 });
 after(async () => { if (env) await env.stop(); });
 
-const PAGE_HEAD = `<!doctype html><html lang="id"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:">
-<link rel="icon" href="data:,"><link rel="stylesheet" href="/sorot.css"><title>fixture</title></head><body>`;
+const PAGE_HEAD = fixtureHead('fixture');
 
 const RICH = `${PAGE_HEAD}
 <main>

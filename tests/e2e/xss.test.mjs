@@ -6,15 +6,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage } from './helpers.mjs';
+import { start, openPage, fixtureHead } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { if (env) await env.stop(); });
 
-const PAGE = `<!doctype html><html lang="id"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:">
-<link rel="icon" href="data:,"><link rel="stylesheet" href="/sorot.css"><title>xss</title></head><body>
+const PAGE = `${fixtureHead('xss')}
 <main><article id="story"></article></main></body></html>`;
 
 const PAYLOADS = [
