@@ -1067,8 +1067,9 @@ impl Attributor<'_, '_> {
         let holder = self.last_holder(&text, before);
         let found = match holder {
             Some(h) => Some(h),
-            None => match self.cast.offices[..k].iter().rposition(|x| x.role == o.role && !x.anaphoric) {
-                Some(earlier) => self.resolve_office(earlier),
+            // At most MAX_BACK offices back, so thousands of such phrases stay linear.
+            None => match self.cast.offices[k.saturating_sub(MAX_BACK)..k].iter().rposition(|x| x.role == o.role && !x.anaphoric) {
+                Some(earlier) => self.resolve_office(k.saturating_sub(MAX_BACK) + earlier),
                 None => self.resolve(Who::Back { person: true, plural: false }, before),
             },
         };

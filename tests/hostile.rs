@@ -236,6 +236,8 @@ fn very_long_lines() {
         // (bounded by `actors::MAX_SHIFTED_MENTIONS`, so linear past it).
         format!("Presiden Joko Widodo hadir.\n{}", "“Kami siap,” kata Presiden. Budi Santoso hadir.\n".repeat(2_000)),
         "Mereka mengatakan bahwa a b c d e. ".repeat(5_000),
+        // Anaphoric offices with no earlier holder: each looks back a bounded window.
+        format!("Presiden Joko hadir. {}", "“Kami siap,” kata juru bicara tersebut.\n".repeat(5_000)),
     ] {
         sane_default(t);
     }
