@@ -114,6 +114,40 @@ cmd_setup() {
   fi
 }
 
+# inline_snippets <pkg dir>: wasm-bindgen writes each `inline_js` snippet to
+# <pkg>/snippets/<crate-hash>/inlineN.js and imports it from the glue, so the
+# browser only finds the snippet once the glue is parsed: one more round trip
+# before the wasm can start (and a hashed path index.html cannot preload).
+# This puts each snippet into the glue, in its own function scope (no name
+# clashes), and removes the snippets directory. Fails if a snippet imports
+# anything or is imported in a form it does not handle.
+inline_snippets() {
+  node --input-type=module - "$1" <<'JS'
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+const pkg = process.argv[2];
+const gluePath = join(pkg, 'sorot.js');
+const glue = readFileSync(gluePath, 'utf8');
+let count = 0;
+const out = glue.replace(/^import \{ ([\w, ]+) \} from '\.\/(snippets\/[\w\/.-]+\.js)';$/gm, (line, names, rel) => {
+  const code = readFileSync(join(pkg, rel), 'utf8');
+  if (/^\s*import[\s{*]/m.test(code)) throw new Error(`${rel} imports a module: cannot inline it`);
+  const wanted = names.split(',').map((n) => n.trim());
+  const exported = [...code.matchAll(/^export (?:async )?(?:function|const|let|class) (\w+)/gm)].map((m) => m[1]);
+  const missing = wanted.filter((n) => !exported.includes(n));
+  if (missing.length) throw new Error(`${rel} does not export ${missing.join(', ')} in a form this handles`);
+  const body = code.replace(/^export (?=(?:async )?(?:function|const|let|class) )/gm, '');
+  if (/^\s*export\s/m.test(body)) throw new Error(`${rel}: an export form this does not handle`);
+  count += 1;
+  return `// ${rel}, inlined by build.sh.\nconst { ${wanted.join(', ')} } = (() => {\n${body.trimEnd()}\nreturn { ${wanted.join(', ')} };\n})();`;
+});
+if (/from '\.\/snippets\//.test(out)) throw new Error('a snippet import was left in the glue');
+writeFileSync(gluePath, out);
+rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
+console.log(`    ${count} snippet(s) inlined`);
+JS
+}
+
 cmd_build() {
   say "wasm package: wasm-pack build (www/pkg)"
   # --no-opt: wasm-pack would download binaryen; we run the pinned npm one below.
@@ -122,6 +156,9 @@ cmd_build() {
   # measurable speed cost; "z" is 6 KB smaller again but ~40% slower.
   CARGO_PROFILE_RELEASE_OPT_LEVEL=$WASM_OPT_LEVEL_RUST \
     wasm-pack build --target web --release --no-opt --out-dir www/pkg --out-name sorot
+
+  say "inline the wasm-bindgen JS snippets into www/pkg/sorot.js"
+  inline_snippets www/pkg
 
   say "wasm-opt $WASM_OPT_LEVEL (binaryen $(wasm-opt --version | awk '{print $3}'))"
   local wasm=www/pkg/sorot_bg.wasm
