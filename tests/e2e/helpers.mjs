@@ -117,3 +117,71 @@ export function readerState(page, selector) {
     return reader && { text: reader.text, document: reader.document };
   }, selector);
 }
+
+/**
+ * Where a page load's time went, as printable lines (all in ms from the
+ * navigation start): navigation timing, each file's request → response end,
+ * first paint, and the `sorot:` marks and measures the demo and the widget
+ * put on the performance timeline (see www/demo.js).
+ */
+export async function loadBreakdown(page) {
+  const data = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const files = performance.getEntriesByType('resource').map((e) => ({
+      name: e.name.replace(location.origin, ''), start: e.startTime, first: e.responseStart, end: e.responseEnd,
+    }));
+    const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('sorot:'))
+      .map((m) => ({ name: m.name, start: m.startTime, duration: 0 }));
+    const measures = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sorot:'))
+      .map((m) => ({ name: m.name, start: m.startTime, duration: m.duration }));
+    const paints = performance.getEntriesByType('paint').map((p) => ({ name: p.name, start: p.startTime, duration: 0 }));
+    return {
+      nav: { response: nav.responseEnd, interactive: nav.domInteractive, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd },
+      files,
+      events: [...marks, ...measures, ...paints].sort((a, b) => a.start - b.start),
+    };
+  });
+  const ms = (n) => n.toFixed(1).padStart(6);
+  const lines = [`navigation: HTML in ${ms(data.nav.response)}, DOM interactive ${ms(data.nav.interactive)}, `
+    + `DOMContentLoaded ${ms(data.nav.dcl)}, load ${ms(data.nav.load)}`];
+  for (const f of data.files) lines.push(`file ${ms(f.start)} → first byte ${ms(f.first)} → end ${ms(f.end)}  ${f.name}`);
+  for (const e of data.events) {
+    lines.push(e.duration ? `${ms(e.start)} +${ms(e.duration)}  ${e.name}` : `${ms(e.start)}          ${e.name}`);
+  }
+  return lines;
+}
+
+/**
+ * Hovers each locator in turn (each must be a highlight of one reader) and
+ * measures, from the pointer event's own timestamp: the end of the widget's
+ * handler (its `sorot:card` event), the start of the next frame
+ * (requestAnimationFrame) and the end of that frame's work (a task queued
+ * from it). Resolves to one {handler, frame, painted} in ms per hover.
+ */
+export async function hoverTimings(page, locators) {
+  const out = [];
+  for (const locator of locators) {
+    await locator.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => {
+      window.__hover = new Promise((resolve) => {
+        let t0 = null;
+        const over = (e) => { if (t0 === null && e.target.closest?.('.sorot-hl')) t0 = e.timeStamp; };
+        document.addEventListener('pointerover', over, { capture: true });
+        document.addEventListener('sorot:card', () => {
+          const handler = performance.now() - t0;
+          requestAnimationFrame((frameStart) => {
+            const frame = frameStart - t0;
+            setTimeout(() => {
+              document.removeEventListener('pointerover', over, { capture: true });
+              resolve({ handler, frame, painted: performance.now() - t0 });
+            }, 0);
+          });
+        }, { once: true, capture: true });
+      });
+    });
+    await locator.hover();
+    out.push(await page.evaluate(() => window.__hover));
+  }
+  return out;
+}
