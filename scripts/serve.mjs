@@ -5,6 +5,10 @@
 //
 // Listens on 127.0.0.1 only, serves correct MIME types (wasm as
 // application/wasm), refuses paths outside DIR, and only answers GET/HEAD.
+// Every response must be revalidated (no-cache) and carries Last-Modified, so
+// a reload gets 304s and the browser reuses what it has, compiled wasm
+// included, while an edited file is fetched again at once. No compression:
+// on a local link it costs more CPU than the bytes it saves.
 // From code: `const server = await serve(dir, 0)` (0 = a random free port);
 // `server.url` is the base URL, `server.close()` stops it.
 
@@ -85,7 +89,16 @@ export async function serve(dir, port = 0) {
         return;
       }
       const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      const modified = info.mtime.toUTCString();
+      // HTTP dates have whole seconds: compare at that precision.
+      const since = Date.parse(req.headers['if-modified-since'] || '');
+      if (since >= Math.floor(info.mtimeMs / 1000) * 1000) {
+        res.writeHead(304, { 'last-modified': modified, 'cache-control': 'no-cache' });
+        res.end();
+        return;
+      }
       res.writeHead(200, {
+        'last-modified': modified,
         'content-type': type,
         'content-length': info.size,
         'cache-control': 'no-cache',

@@ -6,9 +6,10 @@ import { mount, toWebAnnotations, loadCore, analyzeText } from './sorot.js';
 
 // Performance timeline of a page load (the page tests print it):
 //   sorot:demo-start        this module runs
-//   sorot:glue, sorot:wasm  the core loads (measures, set by sorot.js)
+//   sorot:core              the core loads: glue import, wasm fetch, compile, instantiate (measure)
 //   sorot:seeds-loaded      the view's article texts are in
-//   sorot:analyze, sorot:decorate  per article (measures, set by sorot.js)
+//   sorot:analyze, sorot:decorate  per article (measures, from the reader's `timing`;
+//                           the first analysis also waits for the core)
 //   sorot:first-highlights  the first article's highlights are in the DOM
 //   sorot:first-frame       the start of the frame that paints them
 //   sorot:panel             the actor panel (measure)
@@ -16,7 +17,8 @@ import { mount, toWebAnnotations, loadCore, analyzeText } from './sorot.js';
 performance.mark('sorot:demo-start');
 
 // Start compiling the wasm core while the first articles load.
-loadCore().catch(() => {});
+const coreStart = performance.now();
+loadCore().then(() => performance.measure('sorot:core', { start: coreStart }), () => {});
 
 // index.html loads this module `async`, so it may run before the page is
 // parsed: wait for the elements it uses.
@@ -99,10 +101,15 @@ async function addArticle(text, { title, source, file, lang = 'id', after = null
   article.appendChild(body);
   articlesEl.appendChild(article);
   const analyze = after ? (t, options) => after.then(() => analyzeText(t, options)) : undefined;
+  const t0 = performance.now();
   const reader = mount(body, { text, lang, analyze });
   const entry = { reader, title, source, file, text };
   current.push(entry);
   await reader.ready;
+  const t2 = performance.now();
+  const t1 = t2 - reader.timing.renderMs;
+  performance.measure('sorot:analyze', { start: t0, end: t1 });
+  performance.measure('sorot:decorate', { start: t1, end: t2 });
   reader.setEnabled(showToggle.checked);
   return entry;
 }

@@ -48,21 +48,14 @@ let cardSeq = 0;
 const controllers = new WeakMap();
 
 /**
- * Loads and initialises the wasm core once; resolves to the module. Puts the
- * measures `sorot:glue` (importing the glue) and `sorot:wasm` (fetching,
- * compiling and instantiating the wasm) on the performance timeline.
+ * Loads and initialises the wasm core once; resolves to the module.
  * @param {string|URL} [pkgUrl] URL of the wasm-bindgen ES module.
  */
 export function loadCore(pkgUrl) {
   if (!corePromise) {
     const url = new URL(pkgUrl || './pkg/sorot.js', import.meta.url);
-    const t0 = performance.now();
     corePromise = import(url.href).then(async (mod) => {
-      const t1 = performance.now();
       await mod.default();
-      // Performance timeline: glue import, then wasm fetch + compile + instantiate.
-      performance.measure('sorot:glue', { start: t0, end: t1 });
-      performance.measure('sorot:wasm', { start: t1 });
       return mod;
     });
     corePromise.catch(() => { corePromise = null; });
@@ -234,11 +227,7 @@ class Reader {
     this.text = '';
     /** The document JSON, once `ready` resolves. */
     this.document = null;
-    /**
-     * Milliseconds spent analysing (from the request to the document, so the
-     * first reader also waits for the core) and decorating; also on the
-     * performance timeline as the measures `sorot:analyze` and `sorot:decorate`.
-     */
+    /** Milliseconds spent analysing and decorating. */
     this.timing = { analyzeMs: 0, renderMs: 0 };
     this.mounted = true;
     this._records = [];
@@ -285,8 +274,6 @@ class Reader {
     root.classList.add('sorot-root');
     const t2 = performance.now();
     this.timing = { analyzeMs: t1 - t0, renderMs: t2 - t1 };
-    performance.measure('sorot:analyze', { start: t0, end: t1 });
-    performance.measure('sorot:decorate', { start: t1, end: t2 });
     root.dispatchEvent(new CustomEvent('sorot:ready', { detail: { reader: this, document } }));
     return this;
   }

@@ -91,8 +91,8 @@ test('screenshots of the demo, and timing marks', async (t) => {
       const v = hovers.map((h) => h[key]).sort((a, b) => a - b);
       return `median ${v[v.length >> 1].toFixed(1)}, max ${v[v.length - 1].toFixed(1)}`;
     };
-    t.diagnostic(`hover → card painted: ${stat('painted')} ms over ${hovers.length} hovers `
-      + `(handler done: ${stat('handler')}; next frame starts: ${stat('frame')})`);
+    t.diagnostic(`hover → card painted: ${stat('painted')} ms over ${hovers.length} hovers, from the event's dispatch `
+      + `(handler: ${stat('handler')}); from the event's timestamp: ${stat('total')} (input queue: ${stat('queue')})`);
     for (const m of timing) t.diagnostic(`story article: analyse ${m.analyzeMs.toFixed(1)} ms, decorate ${m.renderMs.toFixed(1)} ms`);
     assert.deepEqual(problems, []);
   } finally {

@@ -153,10 +153,12 @@ export async function loadBreakdown(page) {
 
 /**
  * Hovers each locator in turn (each must be a highlight of one reader) and
- * measures, from the pointer event's own timestamp: the end of the widget's
- * handler (its `sorot:card` event), the start of the next frame
- * (requestAnimationFrame) and the end of that frame's work (a task queued
- * from it). Resolves to one {handler, frame, painted} in ms per hover.
+ * measures, per hover, in ms: `queue`, from the pointer event's own
+ * timestamp to its dispatch in the page (the browser's input routing; Chrome
+ * dispatches pointer moves at the start of a frame); `handler`, from dispatch
+ * to the end of the widget's handler (its `sorot:card` event); `painted`,
+ * from dispatch to the end of the frame that shows the card (a task queued
+ * from requestAnimationFrame); `total`, queue + painted.
  */
 export async function hoverTimings(page, locators) {
   const out = [];
@@ -165,18 +167,21 @@ export async function hoverTimings(page, locators) {
     await page.mouse.move(0, 0);
     await page.evaluate(() => {
       window.__hover = new Promise((resolve) => {
-        let t0 = null;
-        const over = (e) => { if (t0 === null && e.target.closest?.('.sorot-hl')) t0 = e.timeStamp; };
-        document.addEventListener('pointerover', over, { capture: true });
+        let stamp = null;
+        let dispatched = 0;
+        const over = (e) => {
+          if (stamp !== null || !e.target.closest?.('.sorot-hl')) return;
+          stamp = e.timeStamp;
+          dispatched = performance.now();
+        };
+        window.addEventListener('pointerover', over, { capture: true });
         document.addEventListener('sorot:card', () => {
-          const handler = performance.now() - t0;
-          requestAnimationFrame((frameStart) => {
-            const frame = frameStart - t0;
-            setTimeout(() => {
-              document.removeEventListener('pointerover', over, { capture: true });
-              resolve({ handler, frame, painted: performance.now() - t0 });
-            }, 0);
-          });
+          const handler = performance.now() - dispatched;
+          requestAnimationFrame(() => setTimeout(() => {
+            window.removeEventListener('pointerover', over, { capture: true });
+            const painted = performance.now() - dispatched;
+            resolve({ queue: dispatched - stamp, handler, painted, total: performance.now() - stamp });
+          }, 0));
         }, { once: true, capture: true });
       });
     });

@@ -11,13 +11,15 @@ before(async () => { server = await serve(WWW, 0); });
 after(() => new Promise((resolve) => server.close(resolve)));
 
 /** Sends a raw request path (no client-side normalisation of `..`). */
-function get(path, method = 'GET') {
+function get(path, method = 'GET', headers = {}) {
   const { port } = server.address();
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], body: Buffer.concat(chunks).toString() }));
+      res.on('end', () => resolve({
+        status: res.statusCode, type: res.headers['content-type'], headers: res.headers, body: Buffer.concat(chunks).toString(),
+      }));
     });
     req.on('error', reject);
     req.end();
@@ -45,6 +47,21 @@ test('serves files with their MIME types', async () => {
     assert.equal(res.type, type, path);
   }
   assert.match((await get('/seeds/001_ccf68a1d162bdb17.txt')).body, /Lim Soo-suk/);
+});
+
+test('answers a revalidation of an unchanged file with 304, of a changed one with the file', async () => {
+  const first = await get('/sorot.css');
+  const modified = first.headers['last-modified'];
+  assert.equal(first.headers['cache-control'], 'no-cache');
+  assert.ok(Date.parse(modified) > 0, `Last-Modified: ${modified}`);
+  const again = await get('/sorot.css', 'GET', { 'if-modified-since': modified });
+  assert.equal(again.status, 304);
+  assert.equal(again.body, '');
+  const older = new Date(Date.parse(modified) - 1000).toUTCString();
+  const changed = await get('/sorot.css', 'GET', { 'if-modified-since': older });
+  assert.equal(changed.status, 200);
+  assert.equal(changed.body, first.body);
+  assert.equal((await get('/sorot.css', 'GET', { 'if-modified-since': 'not a date' })).status, 200);
 });
 
 test('refuses paths outside the root, unknown files and other methods', async () => {
