@@ -287,8 +287,10 @@ async function showSeeds(indices) {
     if (token !== viewToken) return;
     performance.mark('sorot:seeds-loaded');
     // Every article's text shows at once, but only the first is analysed
-    // straight away: the others wait until its highlights are painted.
-    let first = null;
+    // straight away: the others wait until its highlights are painted. On the
+    // page's first load the first waits for a frame too (while the wasm
+    // compiles), so the page paints its text before the analysis runs.
+    let first = firstMark ? null : afterPaint();
     const entries = indices.map((i, k) => {
       const entry = addArticle(texts[k], {
         title: SEEDS[i].title,
