@@ -208,7 +208,7 @@ impl Reader<'_, '_> {
         if self.ctx.profile.tagged {
             let ctx = self.ctx;
             let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
-            let hints = tagger::hints_lowered(&words, &ctx.lower[start..end], ctx.profile);
+            let hints = tagger::hints_lowered(&words, &[], ctx.profile);
             self.tags = tagger::tag(&words, &hints);
             let mut found = Vec::new();
             for (a, b, k) in tagger::spans(&self.tags) {
@@ -506,7 +506,7 @@ impl Reader<'_, '_> {
         self.offices.push(Office {
             first,
             end,
-            role: ctx.lower[first..first + role_len].join(" "),
+            role: ctx.lower.join(first, first + role_len).to_string(),
             text: ctx.slice(first, end).to_string(),
             anaphoric,
         });
@@ -551,7 +551,7 @@ impl Reader<'_, '_> {
                 && k + 1 < end
                 && ctx.is_cap(k + 1)
                 && (p.name_connectors.contains(&ctx.lower[k])
-                    || ((has_org_head || role_from.is_some()) && ORG_CONNECTORS.contains(&ctx.lower[k].as_str())))
+                    || ((has_org_head || role_from.is_some()) && ORG_CONNECTORS.contains(&ctx.lower_at(k))))
                 // `Jaksa Agung Prasetyo dan Menhub Jonan`: a second titled person, not one name.
                 && !(p.is_role_start(&ctx.lower[k + 1]) && self.role_len(k + 1, end).is_some());
             // `Kementerian luar negeri Seoul`: lowercase descriptors after an organization word.
@@ -793,9 +793,7 @@ impl Reader<'_, '_> {
         }
         let max = ctx.profile.max_known_words.min(end - i);
         (1..=max).rev().find_map(|n| {
-            let words = &ctx.lower[i..i + n];
-            let key = if n == 1 { words[0].clone() } else { words.join(" ") };
-            ctx.profile.known.get(&key).map(|k| (n, *k))
+            ctx.profile.known.get(ctx.lower.join(i, i + n)).map(|k| (n, *k))
         })
     }
 
@@ -814,7 +812,7 @@ impl Reader<'_, '_> {
         for (ci, c) in chunks.iter().enumerate() {
             let key = match c.group {
                 Some(g) => format!("\u{0}{g}"),
-                None => ctx.lower[c.first..c.end].join(" "),
+                None => ctx.lower.join(c.first, c.end).to_string(),
             };
             match by_key.get(&key) {
                 Some(&o) => uf.union(o, ci),
@@ -837,12 +835,11 @@ impl Reader<'_, '_> {
         for (ci, c) in chunks.iter().enumerate() {
             if c.end - c.first >= 2 {
                 if c.kind == ActorKind::Person {
-                    let words = &ctx.lower[c.first..c.end];
-                    for w in words {
-                        persons_by_word.entry(w.as_str()).or_default().push(ci);
+                    for t in c.first..c.end {
+                        persons_by_word.entry(&ctx.lower[t]).or_default().push(ci);
                     }
-                    for w in words.windows(2) {
-                        person_pairs.insert((ci, w[0].as_str(), w[1].as_str()));
+                    for t in c.first + 1..c.end {
+                        person_pairs.insert((ci, &ctx.lower[t - 1], &ctx.lower[t]));
                     }
                 }
                 by_initials.entry(initials(ctx, c.first, c.end)).or_default().push(ci);
@@ -852,14 +849,14 @@ impl Reader<'_, '_> {
             let len = c.end - c.first;
             // Any kind: the tagger may type a lone surname as a place (`klaim Jenkins`).
             if c.evidence != Evidence::Known && len <= 2 && (c.kind == ActorKind::Person || len == 1) {
-                let words = &ctx.lower[c.first..c.end];
-                let cands = persons_by_word.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
+                let words: Vec<&str> = (c.first..c.end).map(|t| &ctx.lower[t]).collect();
+                let cands = persons_by_word.get(words[0]).map_or(&[][..], Vec::as_slice);
                 // Every candidate contains `words[0]` (that is how it was
                 // found), so a one-word name fits any longer candidate and a
                 // two-word name one that has the pair.
                 let fits = |&o: &usize| {
                     chunks[o].end - chunks[o].first > len
-                        && (len == 1 || person_pairs.contains(&(o, words[0].as_str(), words[1].as_str())))
+                        && (len == 1 || person_pairs.contains(&(o, words[0], words[1])))
                 };
                 if let Some(f) = nearest_in(cands, ci, fits) {
                     uf.union(f, ci);

@@ -1,6 +1,7 @@
 //! The shared, read-only view of one text that every stage reads.
 
 use std::collections::HashSet;
+use std::ops::Index;
 
 use crate::profile::Profile;
 use crate::sentences::{self, Layout};
@@ -14,8 +15,8 @@ pub struct Ctx<'a> {
     pub tokens: Vec<Token>,
     /// Its paragraphs and sentences.
     pub layout: Layout,
-    /// Lowercased text of each token (same index as `tokens`).
-    pub lower: Vec<String>,
+    /// Lowercased text of each token (same index as `tokens`), in one buffer.
+    pub lower: Lowered,
     /// The language profile.
     pub profile: &'a Profile,
     /// Words this text also writes in lowercase: a capitalised form of one
@@ -45,7 +46,7 @@ impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, profile: &'a Profile) -> Ctx<'a> {
         let tokens = tokens::tokenize(text);
         let layout = sentences::split(text, &tokens);
-        let lower = tokens.iter().map(|t| t.span.of(text).to_lowercase()).collect();
+        let lower = Lowered::new(tokens.iter().map(|t| t.span.of(text)));
         // Sized up front (distinct words are at most about half the tokens of
         // an article), so that growing does not rehash it over and over;
         // capped so a long text does not reserve memory it will not use.
@@ -91,11 +92,115 @@ impl<'a> Ctx<'a> {
     /// True when capitalised token `i` is an ordinary word: listed as
     /// common, or written in lowercase elsewhere in this text.
     pub fn is_common(&self, i: usize) -> bool {
-        self.profile.common_caps.contains(&self.lower[i]) || self.seen_lower.contains(self.lower[i].as_str())
+        let w = &self.lower[i];
+        self.profile.common_caps.contains(w) || self.seen_lower.contains(w)
     }
 
-    /// Text of token `i`, or `""` past either end.
+    /// Lowercased text of token `i`, or `""` past either end.
     pub fn lower_at(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).unwrap_or("")
+    }
+}
+
+/// The lowercased words of a text, `str::to_lowercase` of each, stored in
+/// one buffer: each word followed by one space (`"kata wakil menteri "`).
+///
+/// So the words `a..b` joined by single spaces are one slice of the buffer
+/// ([`Lowered::join`]), without allocating; the separator is only a
+/// convenience of storage, a word itself may contain anything.
+#[derive(Clone, Debug, Default)]
+pub struct Lowered {
+    /// Every word lowercased, each followed by one `' '`.
+    buf: String,
+    /// Byte offset in `buf` where word `i` starts; one entry per word.
+    starts: Vec<usize>,
+}
+
+impl Lowered {
+    /// Lowercases each of `words`, in order.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Lowered {
+        let words = words.into_iter();
+        let mut out = Lowered { buf: String::new(), starts: Vec::with_capacity(words.size_hint().0) };
+        for w in words {
+            out.starts.push(out.buf.len());
+            if w.is_ascii() {
+                // Same result as `to_lowercase` for ASCII, without allocating.
+                let from = out.buf.len();
+                out.buf.push_str(w);
+                out.buf[from..].make_ascii_lowercase();
+            } else {
+                out.buf.push_str(&w.to_lowercase());
+            }
+            out.buf.push(' ');
+        }
+        out
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// True when there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Byte offset in `buf` just past word `i` (before its space); `i < len`.
+    fn end_of(&self, i: usize) -> usize {
+        self.starts.get(i + 1).map_or(self.buf.len(), |&s| s) - 1
+    }
+
+    /// Lowercased word `i`, or `None` past the end.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let &s = self.starts.get(i)?;
+        Some(&self.buf[s..self.end_of(i)])
+    }
+
+    /// Words `a..b` joined by one space (`""` when `a >= b`), as
+    /// `words[a..b].join(" ")` would give, without allocating.
+    ///
+    /// Panics when `b > len`, as slicing would.
+    pub fn join(&self, a: usize, b: usize) -> &str {
+        if a >= b {
+            return "";
+        }
+        assert!(b <= self.len(), "words {a}..{b} of {}", self.len());
+        &self.buf[self.starts[a]..self.end_of(b - 1)]
+    }
+}
+
+impl Index<usize> for Lowered {
+    type Output = str;
+
+    /// Lowercased word `i`; panics past the end, as a slice would.
+    fn index(&self, i: usize) -> &str {
+        let s = self.starts[i];
+        &self.buf[s..self.end_of(i)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lowered;
+
+    #[test]
+    fn lowered_words_equal_to_lowercase_and_join_like_a_slice() {
+        let words = ["Kata", "WAKIL", "Menteri", "İstanbul", "ΟΔΟΣ", "", "x y"];
+        let l = Lowered::new(words);
+        assert_eq!(l.len(), words.len());
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(&l[i], w.to_lowercase());
+            assert_eq!(l.get(i), Some(w.to_lowercase().as_str()));
+        }
+        assert_eq!(l.get(words.len()), None);
+        let owned: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        for a in 0..=words.len() {
+            for b in a..=words.len() {
+                assert_eq!(l.join(a, b), owned[a..b].join(" "), "{a}..{b}");
+            }
+        }
+        assert_eq!(l.join(3, 1), "");
+        assert!(Lowered::new([]).is_empty());
     }
 }

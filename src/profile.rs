@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::context::Lowered;
 use crate::document::ActorKind;
 
 /// Hasher of the profile's word sets and maps: FxHash, several times faster
@@ -285,13 +286,13 @@ impl Profile {
     /// Length in words of the first (so longest) role phrase of `roles`
     /// that `lower[i..end]` starts with, if any. `lower` holds lowercased
     /// tokens; `i <= end <= lower.len()`.
-    pub fn role_len(&self, lower: &[String], i: usize, end: usize) -> Option<usize> {
+    pub fn role_len(&self, lower: &Lowered, i: usize, end: usize) -> Option<usize> {
         let room = end.checked_sub(i)?;
         let cands = self.role_starts.get(lower.get(i)?)?;
         cands
             .iter()
             .map(|&k| &self.roles[k])
-            .find(|r| r.len() <= room && r.iter().zip(&lower[i..]).all(|(w, t)| w == t))
+            .find(|r| r.len() <= room && r.iter().enumerate().all(|(k, w)| lower.get(i + k) == Some(w.as_str())))
             .map(Vec::len)
     }
 
@@ -325,7 +326,7 @@ impl Profile {
 
     /// Number of words (1–3) of an honorific or rank ending just before
     /// index `a` of `lower` (`komisaris besar`), or 0.
-    pub fn honorific_before(&self, lower: &[String], lo: usize, a: usize) -> usize {
+    pub fn honorific_before(&self, lower: &Lowered, lo: usize, a: usize) -> usize {
         // Every honorific ends with one of `honorific_ends`: skip the joins otherwise.
         if a == 0 || a > lower.len() || !self.honorific_ends.contains(&lower[a - 1]) {
             return 0;
@@ -333,17 +334,17 @@ impl Profile {
         (1..=3usize)
             .rev()
             .filter(|n| a >= lo + n)
-            .find(|&n| self.honorifics.contains(&lower[a - n..a].join(" ")))
+            .find(|&n| self.honorifics.contains(lower.join(a - n, a)))
             .unwrap_or(0)
     }
 
     /// Number of words of the longest honorific or rank starting at index
     /// `i` of `lower` and ending by `end` (`ajun komisaris besar`), or 0.
-    pub fn honorific_len(&self, lower: &[String], i: usize, end: usize) -> usize {
+    pub fn honorific_len(&self, lower: &Lowered, i: usize, end: usize) -> usize {
         let end = end.min(lower.len());
         (1..=self.max_honorific_words.min(end.saturating_sub(i)))
             .rev()
-            .find(|&n| self.honorifics.contains(&lower[i..i + n].join(" ")))
+            .find(|&n| self.honorifics.contains(lower.join(i, i + n)))
             .unwrap_or(0)
     }
 
@@ -396,7 +397,7 @@ mod tests {
     #[test]
     fn role_lookup_finds_the_longest_role_within_bounds() {
         let p = profile("id").unwrap();
-        let lower: Vec<String> = "kata wakil menteri luar negeri chang".split(' ').map(String::from).collect();
+        let lower = Lowered::new("kata wakil menteri luar negeri chang".split(' '));
         assert_eq!(p.role_len(&lower, 1, lower.len()), Some(4));
         // Cut short by `end`, the longest role that still fits wins.
         assert_eq!(p.role_len(&lower, 1, 3), Some(2));
