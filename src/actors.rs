@@ -25,6 +25,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::context::Ctx;
+use crate::profile::class;
 use crate::document::ActorKind;
 use crate::span::Span;
 use crate::tagger;
@@ -247,7 +248,7 @@ impl Reader<'_, '_> {
             while a < b && ctx.tokens[a].kind != TokenKind::Word {
                 a += 1;
             }
-            while b > a && (ctx.profile.degrees.contains(&ctx.lower[b - 1]) || ctx.tokens[b - 1].kind != TokenKind::Word) {
+            while b > a && (ctx.has(b - 1, class::DEGREES) || ctx.tokens[b - 1].kind != TokenKind::Word) {
                 b -= 1;
             }
         }
@@ -418,7 +419,7 @@ impl Reader<'_, '_> {
         if w == "." {
             return t > 0
                 && ctx.tokens[t - 1].span.end == ctx.tokens[t].span.start
-                && (p.honorifics.contains(&ctx.lower[t - 1]) || p.degrees.contains(&ctx.lower[t - 1]));
+                && (ctx.has(t - 1, class::HONORIFICS) || ctx.has(t - 1, class::DEGREES));
         }
         p.honorifics.contains(w)
             || p.degrees.contains(w)
@@ -455,8 +456,8 @@ impl Reader<'_, '_> {
         while j < end
             && ctx.tokens[j].kind == TokenKind::Word
             && !ctx.is_cap(j)
-            && (ctx.profile.org_heads.contains(&ctx.lower[j])
-                || ctx.profile.descriptors.contains(&ctx.lower[j])
+            && (ctx.has(j, class::ORG_HEADS)
+                || ctx.has(j, class::DESCRIPTORS)
                 || self.role_len(j, end).is_some())
         {
             j += 1;
@@ -502,7 +503,7 @@ impl Reader<'_, '_> {
 
     fn office(&mut self, first: usize, role_len: usize, end: usize) {
         let ctx = self.ctx;
-        let anaphoric = ctx.profile.demonstratives.contains(ctx.lower_at(end));
+        let anaphoric = ctx.has(end, class::DEMONSTRATIVES);
         self.offices.push(Office {
             first,
             end,
@@ -516,18 +517,17 @@ impl Reader<'_, '_> {
     /// a role phrase right before it. Returns the next token to read.
     fn run(&mut self, start: usize, end: usize, role_from: Option<usize>) -> usize {
         let ctx = self.ctx;
-        let p = ctx.profile;
         // 1. The run: capitalised words, with connectors between them; an
         // ordinary word opening it (`Kata Komisaris …`) is not part of it.
         let mut start = start;
         while start + 1 < end
             && ctx.is_cap(start + 1)
             && ctx.is_common(start)
-            && !p.known.contains_key(&ctx.lower[start])
-            && !p.org_heads.contains(&ctx.lower[start])
-            && !p.place_heads.contains(&ctx.lower[start])
-            && !p.honorifics.contains(&ctx.lower[start])
-            && !p.is_role_start(&ctx.lower[start])
+            && !ctx.has(start, class::KNOWN)
+            && !ctx.has(start, class::ORG_HEADS)
+            && !ctx.has(start, class::PLACE_HEADS)
+            && !ctx.has(start, class::HONORIFICS)
+            && !ctx.has(start, class::ROLE_STARTS)
             && role_from.is_none()
         {
             start += 1;
@@ -536,7 +536,7 @@ impl Reader<'_, '_> {
         let mut has_org_head = false;
         while k < end {
             if ctx.is_cap(k) || (ctx.tokens[k].kind == TokenKind::Number && k > start) {
-                has_org_head |= p.org_heads.contains(&ctx.lower[k]);
+                has_org_head |= ctx.has(k, class::ORG_HEADS);
                 k += 1;
                 continue;
             }
@@ -550,14 +550,14 @@ impl Reader<'_, '_> {
             let joins = ctx.tokens[k].kind == TokenKind::Word
                 && k + 1 < end
                 && ctx.is_cap(k + 1)
-                && (p.name_connectors.contains(&ctx.lower[k])
+                && (ctx.has(k, class::NAME_CONNECTORS)
                     || ((has_org_head || role_from.is_some()) && ORG_CONNECTORS.contains(&ctx.lower_at(k))))
                 // `Jaksa Agung Prasetyo dan Menhub Jonan`: a second titled person, not one name.
-                && !(p.is_role_start(&ctx.lower[k + 1]) && self.role_len(k + 1, end).is_some());
+                && !(ctx.has(k + 1, class::ROLE_STARTS) && self.role_len(k + 1, end).is_some());
             // `Kementerian luar negeri Seoul`: lowercase descriptors after an organization word.
             let org_tail = has_org_head
                 && ctx.tokens[k].kind == TokenKind::Word
-                && (p.descriptors.contains(&ctx.lower[k]) || p.org_heads.contains(&ctx.lower[k]))
+                && (ctx.has(k, class::DESCRIPTORS) || ctx.has(k, class::ORG_HEADS))
                 && (k + 1..end.min(k + 3)).any(|m| ctx.is_cap(m));
             if joins || org_tail {
                 k += 1;
@@ -636,7 +636,7 @@ impl Reader<'_, '_> {
             // Read after an organization word alone (`PT Indofood Sukses Makmur`),
             // the trailing words are a person's name only if the tagger agrees,
             // and never before a bracketed acronym (`… Diperkuat (EDSCG)`).
-            let titled = || role_from.is_some() || p.honorifics.contains(&ctx.lower[a - 1]) || p.is_role_start(&ctx.lower[a - 1]);
+            let titled = || role_from.is_some() || ctx.has(a - 1, class::HONORIFICS) || ctx.has(a - 1, class::ROLE_STARTS);
             let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
             if a > start && !titled() && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
                 name = None;
@@ -647,7 +647,7 @@ impl Reader<'_, '_> {
         let mut unknown_from: Option<usize> = None;
         while i < stop {
             let known = self.known_len(i, stop);
-            let org = p.org_heads.contains(&ctx.lower[i]) && ctx.is_cap(i);
+            let org = ctx.has(i, class::ORG_HEADS) && ctx.is_cap(i);
             let multi = p.honorific_len(&ctx.lower, i, stop);
             let honorific = multi > 0 || (self.title_token(i) && !(unknown_from.is_some() && ctx.word(i) == "."));
             if known.is_some() || org || honorific {
@@ -660,7 +660,7 @@ impl Reader<'_, '_> {
                 // body: `Kementerian luar negeri Seoul`, `Kedutaan Besar AS`.
                 let place = self.known_len(i + len, stop).filter(|(_, k)| k.kind == ActorKind::Place);
                 match place {
-                    Some((plen, _)) if kn.kind == ActorKind::Organization && p.org_heads.contains(&ctx.lower[i]) => {
+                    Some((plen, _)) if kn.kind == ActorKind::Organization && ctx.has(i, class::ORG_HEADS) => {
                         self.push(i, i + len + plen, kn.kind, Evidence::Context, None, None);
                         i += len + plen;
                     }
@@ -690,7 +690,7 @@ impl Reader<'_, '_> {
                 self.role_spans.push((role_start, a));
             }
             // Courtesy words alone (`Pak Budi`) say nothing of a role.
-            let courtesy = (role_start..a).all(|t| p.courtesy.contains(&ctx.lower[t]) || ctx.word(t) == ".");
+            let courtesy = (role_start..a).all(|t| ctx.has(t, class::COURTESY) || ctx.word(t) == ".");
             let role = (role_start < a && !courtesy).then(|| ctx.slice(role_start, a).trim_end_matches([',', ' ']).to_string());
             let role = role.or_else(|| self.role_before(start));
             let known = self.known_len(a, b).filter(|(len, _)| *len == b - a);
@@ -704,30 +704,29 @@ impl Reader<'_, '_> {
     /// an organization if it is an acronym, else typed by shape.
     fn unknown(&mut self, a: usize, b: usize, role_from: Option<usize>) {
         let ctx = self.ctx;
-        let p = ctx.profile;
         // Ordinary words opening the run (`Menurut Tauvik`, `Ketidakhadiran Rizieq`) are not part of it.
         let mut a = a;
         while a < b
             && (ctx.tokens[a].kind != TokenKind::Word
                 || self.title_token(a)
-                || ((ctx.is_common(a) || p.is_descriptive(&ctx.lower[a])) && !p.place_heads.contains(&ctx.lower[a])))
+                || ((ctx.is_common(a) || ctx.is_descriptive(a)) && !ctx.has(a, class::PLACE_HEADS)))
         {
             a += 1;
         }
         let mut b = b;
-        while b > a && (ctx.tokens[b - 1].kind != TokenKind::Word || p.degrees.contains(&ctx.lower[b - 1])) {
+        while b > a && (ctx.tokens[b - 1].kind != TokenKind::Word || ctx.has(b - 1, class::DEGREES)) {
             b -= 1;
         }
         if a == b {
             return;
         }
-        if p.place_heads.contains(&ctx.lower[a]) && b - a > 1 {
+        if ctx.has(a, class::PLACE_HEADS) && b - a > 1 {
             // `Sungai Cibeet`, `Kabupaten Sleman`.
             self.push(a, b, ActorKind::Place, Evidence::Context, None, None);
             return;
         }
         // Descriptive words inside the run read as a title: the name is what follows.
-        let title_end = (a..b).rev().find(|&t| p.is_descriptive(&ctx.lower[t]) || p.common_caps.contains(&ctx.lower[t]));
+        let title_end = (a..b).rev().find(|&t| ctx.is_descriptive(t) || ctx.has(t, class::COMMON_CAPS));
         let (a, titled) = match title_end {
             Some(t) if t + 1 < b => (t + 1, true),
             Some(_) => return,
@@ -788,7 +787,7 @@ impl Reader<'_, '_> {
     /// Longest gazetteer name at `i` ending by `end`: `(tokens, entry)`.
     fn known_len(&self, i: usize, end: usize) -> Option<(usize, crate::profile::KnownName)> {
         let ctx = self.ctx;
-        if i >= end || !ctx.profile.known_starts.contains(&ctx.lower[i]) {
+        if i >= end || !ctx.has(i, class::KNOWN_STARTS) {
             return None;
         }
         let max = ctx.profile.max_known_words.min(end - i);
@@ -982,7 +981,7 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
     let titled = after_role
         || p.honorifics.contains(w)
         || p.is_role_start(w)
-        || (start..a).any(|t| p.org_heads.contains(&ctx.lower[t]) || p.is_role_start(&ctx.lower[t]));
+        || (start..a).any(|t| ctx.has(t, class::ORG_HEADS) || ctx.has(t, class::ROLE_STARTS));
     titled.then_some((a, end))
 }
 

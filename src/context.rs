@@ -24,6 +24,9 @@ pub struct Ctx<'a> {
     pub seen_lower: HashSet<&'a str>,
     /// Shape of each token, computed once: [`CAP`] and [`ACRONYM`] bits.
     shape: Vec<u8>,
+    /// The [`crate::profile::class`] bits of each token's lowercased text,
+    /// looked up once ([`Ctx::has`]).
+    classes: Vec<u64>,
 }
 
 /// [`Ctx::is_cap`] holds for the token.
@@ -59,7 +62,8 @@ impl<'a> Ctx<'a> {
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
         );
         let shape = tokens.iter().map(|t| shape_of(t.kind, t.span.of(text))).collect();
-        Ctx { text, tokens, layout, lower, profile, seen_lower, shape }
+        let classes = (0..lower.len()).map(|i| profile.classes.get(&lower[i]).copied().unwrap_or(0)).collect();
+        Ctx { text, tokens, layout, lower, profile, seen_lower, shape, classes }
     }
 
     /// The original text of token `i`.
@@ -92,8 +96,20 @@ impl<'a> Ctx<'a> {
     /// True when capitalised token `i` is an ordinary word: listed as
     /// common, or written in lowercase elsewhere in this text.
     pub fn is_common(&self, i: usize) -> bool {
-        let w = &self.lower[i];
-        self.profile.common_caps.contains(w) || self.seen_lower.contains(w)
+        self.has(i, crate::profile::class::COMMON_CAPS) || self.seen_lower.contains(&self.lower[i])
+    }
+
+    /// True when token `i`'s lowercased text is in any of the profile's
+    /// sets named by `class` (bits of [`crate::profile::class`]): the same as
+    /// `set.contains(&lower[i])` for each; false past the end.
+    pub fn has(&self, i: usize, class: u64) -> bool {
+        self.classes.get(i).is_some_and(|&c| c & class != 0)
+    }
+
+    /// [`Profile::is_descriptive`] of token `i`'s lowercased text.
+    pub fn is_descriptive(&self, i: usize) -> bool {
+        self.has(i, crate::profile::class::DESCRIPTORS | crate::profile::class::ORG_HEADS)
+            || self.profile.is_descriptive_confix(self.lower_at(i))
     }
 
     /// Lowercased text of token `i`, or `""` past either end.
