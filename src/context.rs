@@ -39,6 +39,14 @@ fn shape_of(kind: TokenKind, w: &str) -> u8 {
     if kind != TokenKind::Word {
         return 0;
     }
+    if w.is_ascii() {
+        // The same tests on bytes: for ASCII, uppercase is `A-Z`, lowercase
+        // `a-z`, alphabetic both.
+        let b = w.as_bytes();
+        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+        let acronym = b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !b.iter().any(u8::is_ascii_lowercase);
+        return (u8::from(cap) * CAP) | (u8::from(acronym) * ACRONYM);
+    }
     let cap = w.chars().next().is_some_and(char::is_uppercase);
     let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
     (u8::from(cap) * CAP) | (u8::from(acronym) * ACRONYM)
@@ -49,20 +57,23 @@ impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, profile: &'a Profile) -> Ctx<'a> {
         let tokens = tokens::tokenize(text);
         let layout = sentences::split(text, &tokens);
-        let lower = Lowered::new(tokens.iter().map(|t| t.span.of(text)));
         // Sized up front (distinct words are at most about half the tokens of
         // an article), so that growing does not rehash it over and over;
         // capped so a long text does not reserve memory it will not use.
         let mut seen_lower = HashSet::with_capacity((tokens.len() / 2).min(1 << 16));
-        seen_lower.extend(
-            tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.span.of(text))
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
-        );
-        let shape = tokens.iter().map(|t| shape_of(t.kind, t.span.of(text))).collect();
-        let classes = (0..lower.len()).map(|i| profile.classes.get(&lower[i]).copied().unwrap_or(0)).collect();
+        let mut lower = Lowered::with_capacity(text.len() + tokens.len(), tokens.len());
+        let mut shape = Vec::with_capacity(tokens.len());
+        let mut classes = Vec::with_capacity(tokens.len());
+        // One pass over the tokens for every per-token fact.
+        for t in &tokens {
+            let w = t.span.of(text);
+            let l = lower.push(w);
+            classes.push(profile.classes.get(l).copied().unwrap_or(0));
+            shape.push(shape_of(t.kind, w));
+            if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
+                seen_lower.insert(w);
+            }
+        }
         Ctx { text, tokens, layout, lower, profile, seen_lower, shape, classes }
     }
 
@@ -136,20 +147,34 @@ impl Lowered {
     /// Lowercases each of `words`, in order.
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Lowered {
         let words = words.into_iter();
-        let mut out = Lowered { buf: String::new(), starts: Vec::with_capacity(words.size_hint().0) };
+        let mut out = Lowered::with_capacity(0, words.size_hint().0);
         for w in words {
-            out.starts.push(out.buf.len());
-            if w.is_ascii() {
-                // Same result as `to_lowercase` for ASCII, without allocating.
-                let from = out.buf.len();
-                out.buf.push_str(w);
-                out.buf[from..].make_ascii_lowercase();
-            } else {
-                out.buf.push_str(&w.to_lowercase());
-            }
-            out.buf.push(' ');
+            out.push(w);
         }
         out
+    }
+
+    /// No words yet, with room for `bytes` bytes of words and spaces and for
+    /// `words` words.
+    pub fn with_capacity(bytes: usize, words: usize) -> Lowered {
+        Lowered { buf: String::with_capacity(bytes), starts: Vec::with_capacity(words) }
+    }
+
+    /// Appends `w` lowercased (`str::to_lowercase`) as the next word and
+    /// returns it.
+    pub fn push(&mut self, w: &str) -> &str {
+        let from = self.buf.len();
+        self.starts.push(from);
+        if w.is_ascii() {
+            // Same result as `to_lowercase` for ASCII, without allocating.
+            self.buf.push_str(w);
+            self.buf[from..].make_ascii_lowercase();
+        } else {
+            self.buf.push_str(&w.to_lowercase());
+        }
+        let end = self.buf.len();
+        self.buf.push(' ');
+        &self.buf[from..end]
     }
 
     /// Number of words.
