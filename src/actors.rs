@@ -414,16 +414,13 @@ impl Reader<'_, '_> {
     /// dot right after one (`Dr` `.`).
     fn title_token(&self, t: usize) -> bool {
         let ctx = self.ctx;
-        let p = ctx.profile;
         let w = &ctx.lower[t];
         if w == "." {
             return t > 0
                 && ctx.tokens[t - 1].span.end == ctx.tokens[t].span.start
                 && (ctx.has(t - 1, class::HONORIFICS) || ctx.has(t - 1, class::DEGREES));
         }
-        p.honorifics.contains(w)
-            || p.degrees.contains(w)
-            || (t > 0 && p.is_two_word_honorific(&ctx.lower[t - 1], w))
+        ctx.has(t, class::HONORIFICS | class::DEGREES) || ctx.is_two_word_honorific(t)
     }
 
     /// True when every token of `a..b` is lowercase, ordinary or a title
@@ -445,6 +442,10 @@ impl Reader<'_, '_> {
 
     /// Length in tokens of the longest role phrase at `i`.
     fn role_len(&self, i: usize, end: usize) -> Option<usize> {
+        // Most words start no role: one bit test instead of a lookup.
+        if !self.ctx.has(i, class::ROLE_STARTS) {
+            return None;
+        }
         self.ctx.profile.role_len(&self.ctx.lower, i, end)
     }
 
@@ -465,7 +466,7 @@ impl Reader<'_, '_> {
         // A rank's second word (`Brigjen Pol`, `Kombes Pol.`) and honorifics
         // between the role and the name (`Menteri Dr. Ahmad`) are not names.
         loop {
-            let two = j < end && ctx.profile.is_two_word_honorific(&ctx.lower[j - 1], &ctx.lower[j]);
+            let two = j < end && ctx.is_two_word_honorific(j);
             if two || (j < end && self.title_token(j)) {
                 j += 1;
             } else {
@@ -953,11 +954,9 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
         }
         let plain = ctx.is_cap(t)
             && !ctx.is_acronym(t)
-            && !p.is_descriptive(w)
-            && !p.honorifics.contains(w)
-            && !p.common_caps.contains(w)
-            && !p.is_role_start(w)
-            && !(t > start && p.is_two_word_honorific(&ctx.lower[t - 1], w))
+            && !ctx.is_descriptive(t)
+            && !ctx.has(t, class::HONORIFICS | class::COMMON_CAPS | class::ROLE_STARTS)
+            && !(t > start && ctx.is_two_word_honorific(t))
             && !p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person);
         if !plain {
             break;

@@ -117,6 +117,15 @@ impl<'a> Ctx<'a> {
         self.classes.get(i).is_some_and(|&c| c & class != 0)
     }
 
+    /// True when tokens `t - 1` and `t`, lowercased, are a two-word
+    /// honorific or rank ([`Profile::is_two_word_honorific`]); false for `t == 0`.
+    pub fn is_two_word_honorific(&self, t: usize) -> bool {
+        t > 0
+            && t < self.lower.len()
+            && self.has(t, crate::profile::class::HONORIFIC_ENDS)
+            && self.profile.honorifics.contains(self.lower.join(t - 1, t + 1))
+    }
+
     /// [`Profile::is_descriptive`] of token `i`'s lowercased text.
     pub fn is_descriptive(&self, i: usize) -> bool {
         self.has(i, crate::profile::class::DESCRIPTORS | crate::profile::class::ORG_HEADS)
