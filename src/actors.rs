@@ -808,11 +808,12 @@ impl Reader<'_, '_> {
         let n = chunks.len();
         let mut uf = UnionFind::new(n);
         // Same gazetteer group, or the same text in any case.
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        // Keys borrow the lowercased words: no string is built per chunk.
+        let mut by_key: HashMap<ChunkKey, usize> = HashMap::with_capacity(n);
         for (ci, c) in chunks.iter().enumerate() {
             let key = match c.group {
-                Some(g) => format!("\u{0}{g}"),
-                None => ctx.lower.join(c.first, c.end).to_string(),
+                Some(g) => ChunkKey::Group(g),
+                None => ChunkKey::Text(ctx.lower.join(c.first, c.end)),
             };
             match by_key.get(&key) {
                 Some(&o) => uf.union(o, ci),
@@ -1009,6 +1010,15 @@ fn nearest_in(cands: &[usize], ci: usize, pred: impl Fn(&usize) -> bool) -> Opti
     let before = cands[..k].iter().rev().take(MAX_CANDIDATES);
     let after = cands[k..].iter().filter(|&&o| o != ci).take(MAX_CANDIDATES);
     before.chain(after).copied().find(|o| pred(o))
+}
+
+/// What makes two chunks the same actor outright in [`Reader::into_cast`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum ChunkKey<'a> {
+    /// The same gazetteer group.
+    Group(u32),
+    /// The same words, lowercased (a chunk with no group).
+    Text(&'a str),
 }
 
 /// Initials of the capitalised words of `first..end` (`Komisi Pemberantasan Korupsi` → `KPK`).
