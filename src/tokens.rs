@@ -142,6 +142,9 @@ mod tests {
             ("O'Brien's", &["O'Brien's"]),
             ("'kami'", &["'", "kami", "'"]),
             ("e\u{301}t\u{e9}", &["e\u{301}t\u{e9}"]),
+            // ASCII and other letters mixed inside one word, joiners between them.
+            ("naïve-café 2,5 İstanbul’s", &["naïve-café", "2,5", "İstanbul’s"]),
+            ("Dr.\u{00A0}Ahmad…", &["Dr", ".", "Ahmad", "…"]),
         ];
         for (input, want) in rows {
             assert_eq!(&texts(input), want, "input {input:?}");
