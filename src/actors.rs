@@ -953,11 +953,12 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
             a = t;
             continue;
         }
+        let rank = t > start && ctx.is_two_word_honorific(t);
         let plain = ctx.is_cap(t)
             && !ctx.is_acronym(t)
             && !ctx.is_descriptive(t)
             && !ctx.has(t, class::HONORIFICS | class::COMMON_CAPS | class::ROLE_STARTS)
-            && !(t > start && ctx.is_two_word_honorific(t))
+            && !rank
             && !p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person);
         if !plain {
             break;
