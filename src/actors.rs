@@ -25,6 +25,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::context::Ctx;
+use crate::profile::class;
 use crate::document::ActorKind;
 use crate::span::Span;
 use crate::tagger;
@@ -208,7 +209,7 @@ impl Reader<'_, '_> {
         if self.ctx.profile.tagged {
             let ctx = self.ctx;
             let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
-            let hints = tagger::hints_lowered(&words, &ctx.lower[start..end], ctx.profile);
+            let hints = tagger::hints_lowered(&words, &[], ctx.profile);
             self.tags = tagger::tag(&words, &hints);
             let mut found = Vec::new();
             for (a, b, k) in tagger::spans(&self.tags) {
@@ -247,7 +248,7 @@ impl Reader<'_, '_> {
             while a < b && ctx.tokens[a].kind != TokenKind::Word {
                 a += 1;
             }
-            while b > a && (ctx.profile.degrees.contains(&ctx.lower[b - 1]) || ctx.tokens[b - 1].kind != TokenKind::Word) {
+            while b > a && (ctx.has(b - 1, class::DEGREES) || ctx.tokens[b - 1].kind != TokenKind::Word) {
                 b -= 1;
             }
         }
@@ -413,16 +414,13 @@ impl Reader<'_, '_> {
     /// dot right after one (`Dr` `.`).
     fn title_token(&self, t: usize) -> bool {
         let ctx = self.ctx;
-        let p = ctx.profile;
         let w = &ctx.lower[t];
         if w == "." {
             return t > 0
                 && ctx.tokens[t - 1].span.end == ctx.tokens[t].span.start
-                && (p.honorifics.contains(&ctx.lower[t - 1]) || p.degrees.contains(&ctx.lower[t - 1]));
+                && (ctx.has(t - 1, class::HONORIFICS) || ctx.has(t - 1, class::DEGREES));
         }
-        p.honorifics.contains(w)
-            || p.degrees.contains(w)
-            || (t > 0 && p.is_two_word_honorific(&ctx.lower[t - 1], w))
+        ctx.has(t, class::HONORIFICS | class::DEGREES) || ctx.is_two_word_honorific(t)
     }
 
     /// True when every token of `a..b` is lowercase, ordinary or a title
@@ -444,6 +442,10 @@ impl Reader<'_, '_> {
 
     /// Length in tokens of the longest role phrase at `i`.
     fn role_len(&self, i: usize, end: usize) -> Option<usize> {
+        // Most words start no role: one bit test instead of a lookup.
+        if !self.ctx.has(i, class::ROLE_STARTS) {
+            return None;
+        }
         self.ctx.profile.role_len(&self.ctx.lower, i, end)
     }
 
@@ -455,8 +457,8 @@ impl Reader<'_, '_> {
         while j < end
             && ctx.tokens[j].kind == TokenKind::Word
             && !ctx.is_cap(j)
-            && (ctx.profile.org_heads.contains(&ctx.lower[j])
-                || ctx.profile.descriptors.contains(&ctx.lower[j])
+            && (ctx.has(j, class::ORG_HEADS)
+                || ctx.has(j, class::DESCRIPTORS)
                 || self.role_len(j, end).is_some())
         {
             j += 1;
@@ -464,7 +466,7 @@ impl Reader<'_, '_> {
         // A rank's second word (`Brigjen Pol`, `Kombes Pol.`) and honorifics
         // between the role and the name (`Menteri Dr. Ahmad`) are not names.
         loop {
-            let two = j < end && ctx.profile.is_two_word_honorific(&ctx.lower[j - 1], &ctx.lower[j]);
+            let two = j < end && ctx.is_two_word_honorific(j);
             if two || (j < end && self.title_token(j)) {
                 j += 1;
             } else {
@@ -502,11 +504,11 @@ impl Reader<'_, '_> {
 
     fn office(&mut self, first: usize, role_len: usize, end: usize) {
         let ctx = self.ctx;
-        let anaphoric = ctx.profile.demonstratives.contains(ctx.lower_at(end));
+        let anaphoric = ctx.has(end, class::DEMONSTRATIVES);
         self.offices.push(Office {
             first,
             end,
-            role: ctx.lower[first..first + role_len].join(" "),
+            role: ctx.lower.join(first, first + role_len).to_string(),
             text: ctx.slice(first, end).to_string(),
             anaphoric,
         });
@@ -516,18 +518,17 @@ impl Reader<'_, '_> {
     /// a role phrase right before it. Returns the next token to read.
     fn run(&mut self, start: usize, end: usize, role_from: Option<usize>) -> usize {
         let ctx = self.ctx;
-        let p = ctx.profile;
         // 1. The run: capitalised words, with connectors between them; an
         // ordinary word opening it (`Kata Komisaris …`) is not part of it.
         let mut start = start;
         while start + 1 < end
             && ctx.is_cap(start + 1)
             && ctx.is_common(start)
-            && !p.known.contains_key(&ctx.lower[start])
-            && !p.org_heads.contains(&ctx.lower[start])
-            && !p.place_heads.contains(&ctx.lower[start])
-            && !p.honorifics.contains(&ctx.lower[start])
-            && !p.is_role_start(&ctx.lower[start])
+            && !ctx.has(start, class::KNOWN)
+            && !ctx.has(start, class::ORG_HEADS)
+            && !ctx.has(start, class::PLACE_HEADS)
+            && !ctx.has(start, class::HONORIFICS)
+            && !ctx.has(start, class::ROLE_STARTS)
             && role_from.is_none()
         {
             start += 1;
@@ -536,7 +537,7 @@ impl Reader<'_, '_> {
         let mut has_org_head = false;
         while k < end {
             if ctx.is_cap(k) || (ctx.tokens[k].kind == TokenKind::Number && k > start) {
-                has_org_head |= p.org_heads.contains(&ctx.lower[k]);
+                has_org_head |= ctx.has(k, class::ORG_HEADS);
                 k += 1;
                 continue;
             }
@@ -550,14 +551,14 @@ impl Reader<'_, '_> {
             let joins = ctx.tokens[k].kind == TokenKind::Word
                 && k + 1 < end
                 && ctx.is_cap(k + 1)
-                && (p.name_connectors.contains(&ctx.lower[k])
-                    || ((has_org_head || role_from.is_some()) && ORG_CONNECTORS.contains(&ctx.lower[k].as_str())))
+                && (ctx.has(k, class::NAME_CONNECTORS)
+                    || ((has_org_head || role_from.is_some()) && ORG_CONNECTORS.contains(&ctx.lower_at(k))))
                 // `Jaksa Agung Prasetyo dan Menhub Jonan`: a second titled person, not one name.
-                && !(p.is_role_start(&ctx.lower[k + 1]) && self.role_len(k + 1, end).is_some());
+                && !(ctx.has(k + 1, class::ROLE_STARTS) && self.role_len(k + 1, end).is_some());
             // `Kementerian luar negeri Seoul`: lowercase descriptors after an organization word.
             let org_tail = has_org_head
                 && ctx.tokens[k].kind == TokenKind::Word
-                && (p.descriptors.contains(&ctx.lower[k]) || p.org_heads.contains(&ctx.lower[k]))
+                && (ctx.has(k, class::DESCRIPTORS) || ctx.has(k, class::ORG_HEADS))
                 && (k + 1..end.min(k + 3)).any(|m| ctx.is_cap(m));
             if joins || org_tail {
                 k += 1;
@@ -636,7 +637,7 @@ impl Reader<'_, '_> {
             // Read after an organization word alone (`PT Indofood Sukses Makmur`),
             // the trailing words are a person's name only if the tagger agrees,
             // and never before a bracketed acronym (`… Diperkuat (EDSCG)`).
-            let titled = || role_from.is_some() || p.honorifics.contains(&ctx.lower[a - 1]) || p.is_role_start(&ctx.lower[a - 1]);
+            let titled = || role_from.is_some() || ctx.has(a - 1, class::HONORIFICS) || ctx.has(a - 1, class::ROLE_STARTS);
             let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
             if a > start && !titled() && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
                 name = None;
@@ -647,7 +648,7 @@ impl Reader<'_, '_> {
         let mut unknown_from: Option<usize> = None;
         while i < stop {
             let known = self.known_len(i, stop);
-            let org = p.org_heads.contains(&ctx.lower[i]) && ctx.is_cap(i);
+            let org = ctx.has(i, class::ORG_HEADS) && ctx.is_cap(i);
             let multi = p.honorific_len(&ctx.lower, i, stop);
             let honorific = multi > 0 || (self.title_token(i) && !(unknown_from.is_some() && ctx.word(i) == "."));
             if known.is_some() || org || honorific {
@@ -660,7 +661,7 @@ impl Reader<'_, '_> {
                 // body: `Kementerian luar negeri Seoul`, `Kedutaan Besar AS`.
                 let place = self.known_len(i + len, stop).filter(|(_, k)| k.kind == ActorKind::Place);
                 match place {
-                    Some((plen, _)) if kn.kind == ActorKind::Organization && p.org_heads.contains(&ctx.lower[i]) => {
+                    Some((plen, _)) if kn.kind == ActorKind::Organization && ctx.has(i, class::ORG_HEADS) => {
                         self.push(i, i + len + plen, kn.kind, Evidence::Context, None, None);
                         i += len + plen;
                     }
@@ -690,7 +691,7 @@ impl Reader<'_, '_> {
                 self.role_spans.push((role_start, a));
             }
             // Courtesy words alone (`Pak Budi`) say nothing of a role.
-            let courtesy = (role_start..a).all(|t| p.courtesy.contains(&ctx.lower[t]) || ctx.word(t) == ".");
+            let courtesy = (role_start..a).all(|t| ctx.has(t, class::COURTESY) || ctx.word(t) == ".");
             let role = (role_start < a && !courtesy).then(|| ctx.slice(role_start, a).trim_end_matches([',', ' ']).to_string());
             let role = role.or_else(|| self.role_before(start));
             let known = self.known_len(a, b).filter(|(len, _)| *len == b - a);
@@ -704,30 +705,29 @@ impl Reader<'_, '_> {
     /// an organization if it is an acronym, else typed by shape.
     fn unknown(&mut self, a: usize, b: usize, role_from: Option<usize>) {
         let ctx = self.ctx;
-        let p = ctx.profile;
         // Ordinary words opening the run (`Menurut Tauvik`, `Ketidakhadiran Rizieq`) are not part of it.
         let mut a = a;
         while a < b
             && (ctx.tokens[a].kind != TokenKind::Word
                 || self.title_token(a)
-                || ((ctx.is_common(a) || p.is_descriptive(&ctx.lower[a])) && !p.place_heads.contains(&ctx.lower[a])))
+                || ((ctx.is_common(a) || ctx.is_descriptive(a)) && !ctx.has(a, class::PLACE_HEADS)))
         {
             a += 1;
         }
         let mut b = b;
-        while b > a && (ctx.tokens[b - 1].kind != TokenKind::Word || p.degrees.contains(&ctx.lower[b - 1])) {
+        while b > a && (ctx.tokens[b - 1].kind != TokenKind::Word || ctx.has(b - 1, class::DEGREES)) {
             b -= 1;
         }
         if a == b {
             return;
         }
-        if p.place_heads.contains(&ctx.lower[a]) && b - a > 1 {
+        if ctx.has(a, class::PLACE_HEADS) && b - a > 1 {
             // `Sungai Cibeet`, `Kabupaten Sleman`.
             self.push(a, b, ActorKind::Place, Evidence::Context, None, None);
             return;
         }
         // Descriptive words inside the run read as a title: the name is what follows.
-        let title_end = (a..b).rev().find(|&t| p.is_descriptive(&ctx.lower[t]) || p.common_caps.contains(&ctx.lower[t]));
+        let title_end = (a..b).rev().find(|&t| ctx.is_descriptive(t) || ctx.has(t, class::COMMON_CAPS));
         let (a, titled) = match title_end {
             Some(t) if t + 1 < b => (t + 1, true),
             Some(_) => return,
@@ -788,14 +788,12 @@ impl Reader<'_, '_> {
     /// Longest gazetteer name at `i` ending by `end`: `(tokens, entry)`.
     fn known_len(&self, i: usize, end: usize) -> Option<(usize, crate::profile::KnownName)> {
         let ctx = self.ctx;
-        if i >= end || !ctx.profile.known_starts.contains(&ctx.lower[i]) {
+        if i >= end || !ctx.has(i, class::KNOWN_STARTS) {
             return None;
         }
         let max = ctx.profile.max_known_words.min(end - i);
         (1..=max).rev().find_map(|n| {
-            let words = &ctx.lower[i..i + n];
-            let key = if n == 1 { words[0].clone() } else { words.join(" ") };
-            ctx.profile.known.get(&key).map(|k| (n, *k))
+            ctx.profile.known.get(ctx.lower.join(i, i + n)).map(|k| (n, *k))
         })
     }
 
@@ -810,11 +808,12 @@ impl Reader<'_, '_> {
         let n = chunks.len();
         let mut uf = UnionFind::new(n);
         // Same gazetteer group, or the same text in any case.
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        // Keys borrow the lowercased words: no string is built per chunk.
+        let mut by_key: HashMap<ChunkKey, usize> = HashMap::with_capacity(n);
         for (ci, c) in chunks.iter().enumerate() {
             let key = match c.group {
-                Some(g) => format!("\u{0}{g}"),
-                None => ctx.lower[c.first..c.end].join(" "),
+                Some(g) => ChunkKey::Group(g),
+                None => ChunkKey::Text(ctx.lower.join(c.first, c.end)),
             };
             match by_key.get(&key) {
                 Some(&o) => uf.union(o, ci),
@@ -837,12 +836,11 @@ impl Reader<'_, '_> {
         for (ci, c) in chunks.iter().enumerate() {
             if c.end - c.first >= 2 {
                 if c.kind == ActorKind::Person {
-                    let words = &ctx.lower[c.first..c.end];
-                    for w in words {
-                        persons_by_word.entry(w.as_str()).or_default().push(ci);
+                    for t in c.first..c.end {
+                        persons_by_word.entry(&ctx.lower[t]).or_default().push(ci);
                     }
-                    for w in words.windows(2) {
-                        person_pairs.insert((ci, w[0].as_str(), w[1].as_str()));
+                    for t in c.first + 1..c.end {
+                        person_pairs.insert((ci, &ctx.lower[t - 1], &ctx.lower[t]));
                     }
                 }
                 by_initials.entry(initials(ctx, c.first, c.end)).or_default().push(ci);
@@ -852,14 +850,14 @@ impl Reader<'_, '_> {
             let len = c.end - c.first;
             // Any kind: the tagger may type a lone surname as a place (`klaim Jenkins`).
             if c.evidence != Evidence::Known && len <= 2 && (c.kind == ActorKind::Person || len == 1) {
-                let words = &ctx.lower[c.first..c.end];
-                let cands = persons_by_word.get(words[0].as_str()).map_or(&[][..], Vec::as_slice);
+                let words: Vec<&str> = (c.first..c.end).map(|t| &ctx.lower[t]).collect();
+                let cands = persons_by_word.get(words[0]).map_or(&[][..], Vec::as_slice);
                 // Every candidate contains `words[0]` (that is how it was
                 // found), so a one-word name fits any longer candidate and a
                 // two-word name one that has the pair.
                 let fits = |&o: &usize| {
                     chunks[o].end - chunks[o].first > len
-                        && (len == 1 || person_pairs.contains(&(o, words[0].as_str(), words[1].as_str())))
+                        && (len == 1 || person_pairs.contains(&(o, words[0], words[1])))
                 };
                 if let Some(f) = nearest_in(cands, ci, fits) {
                     uf.union(f, ci);
@@ -955,13 +953,12 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
             a = t;
             continue;
         }
+        let rank = t > start && ctx.is_two_word_honorific(t);
         let plain = ctx.is_cap(t)
             && !ctx.is_acronym(t)
-            && !p.is_descriptive(w)
-            && !p.honorifics.contains(w)
-            && !p.common_caps.contains(w)
-            && !p.is_role_start(w)
-            && !(t > start && p.is_two_word_honorific(&ctx.lower[t - 1], w))
+            && !ctx.is_descriptive(t)
+            && !ctx.has(t, class::HONORIFICS | class::COMMON_CAPS | class::ROLE_STARTS)
+            && !rank
             && !p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person);
         if !plain {
             break;
@@ -985,7 +982,7 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
     let titled = after_role
         || p.honorifics.contains(w)
         || p.is_role_start(w)
-        || (start..a).any(|t| p.org_heads.contains(&ctx.lower[t]) || p.is_role_start(&ctx.lower[t]));
+        || (start..a).any(|t| ctx.has(t, class::ORG_HEADS) || ctx.has(t, class::ROLE_STARTS));
     titled.then_some((a, end))
 }
 
@@ -1014,6 +1011,15 @@ fn nearest_in(cands: &[usize], ci: usize, pred: impl Fn(&usize) -> bool) -> Opti
     let before = cands[..k].iter().rev().take(MAX_CANDIDATES);
     let after = cands[k..].iter().filter(|&&o| o != ci).take(MAX_CANDIDATES);
     before.chain(after).copied().find(|o| pred(o))
+}
+
+/// What makes two chunks the same actor outright in [`Reader::into_cast`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum ChunkKey<'a> {
+    /// The same gazetteer group.
+    Group(u32),
+    /// The same words, lowercased (a chunk with no group).
+    Text(&'a str),
 }
 
 /// Initials of the capitalised words of `first..end` (`Komisi Pemberantasan Korupsi` → `KPK`).

@@ -29,7 +29,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::actors::Cast;
-use crate::context::Ctx;
+use crate::context::{Ctx, Lowered};
+use crate::profile::class;
 use crate::document::{ActorKind, QuoteKind};
 use crate::quotes::FoundQuote;
 use crate::span::Span;
@@ -160,7 +161,7 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
 fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
     let p = ctx.profile;
     let affiliation = |j: usize| {
-        let w = ctx.lower[j].as_str();
+        let w = ctx.lower_at(j);
         ctx.is_acronym(j)
             || ctx.is_common(j)
             || p.org_heads.contains(w)
@@ -185,7 +186,7 @@ fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
             .iter()
             .map(|&k| &cast.mentions[k])
             .filter(|m| m.end == m.first + 1)
-            .map(|m| ctx.lower[m.first].as_str())
+            .map(|m| ctx.lower_at(m.first))
             .collect();
         if alone.is_empty() {
             continue;
@@ -197,7 +198,7 @@ fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
             if m.end < m.first + 3 {
                 continue;
             }
-            let Some(cut) = (m.first + 1..m.end - 1).find(|&j| alone.contains(&ctx.lower[j].as_str())) else { continue };
+            let Some(cut) = (m.first + 1..m.end - 1).find(|&j| alone.contains(&ctx.lower_at(j))) else { continue };
             if ctx.tokens[m.first..m.end].iter().any(|t| t.kind != TokenKind::Word) {
                 continue;
             }
@@ -291,7 +292,7 @@ impl Attributor<'_, '_> {
     }
 
     fn is_before_verb(&self, i: usize) -> bool {
-        self.is_word(i) && self.ctx.profile.verbs_before.contains(&self.ctx.lower[i])
+        self.is_word(i) && self.ctx.has(i, class::VERBS_BEFORE)
     }
 
     fn is_pointing(&self, i: usize) -> bool {
@@ -307,7 +308,7 @@ impl Attributor<'_, '_> {
     }
 
     fn is_plain_after_verb(&self, i: usize) -> bool {
-        self.is_word(i) && self.ctx.profile.verbs_after.contains(&self.ctx.lower[i])
+        self.is_word(i) && self.ctx.has(i, class::VERBS_AFTER)
     }
 
     /// Rule 1: the words right after the closing mark.
@@ -340,7 +341,7 @@ impl Attributor<'_, '_> {
         // `dia bersikeras`, `itu berkata`, `Jenkins said`: subject then verb.
         if let Some((who, np_end)) = self.subject_after(i, end) {
             let mut v = np_end;
-            while v < end && ADVERBS.contains(&ctx.lower[v].as_str()) {
+            while v < end && ADVERBS.contains(&ctx.lower_at(v)) {
                 v += 1;
             }
             if v < end && (self.is_plain_after_verb(v) || self.is_before_verb(v)) {
@@ -416,14 +417,14 @@ impl Attributor<'_, '_> {
         }
         let end = end.min(i.saturating_add(MAX_PHRASE));
         // `the statement said`: a leading article belongs to the phrase.
-        if p.determiners.contains(ctx.lower[i].as_str()) && i + 1 < end {
+        if ctx.has(i, class::DETERMINERS) && i + 1 < end {
             // `the minister said`: a definite role points back like `menteri tersebut`.
             return match self.subject_after(i + 1, end)? {
                 (Who::Office(k), e) => Some((Who::Anaphoric(k), e)),
                 other => Some(other),
             };
         }
-        let w = ctx.lower[i].as_str();
+        let w = ctx.lower_at(i);
         if p.pronouns.contains(w) {
             return Some((Who::Back { person: true, plural: p.plural_pronouns.contains(w) }, i + 1));
         }
@@ -440,7 +441,7 @@ impl Attributor<'_, '_> {
         let mut office = None;
         let mut any = None;
         while j < end && (self.is_word(j) || ctx.word(j) == "-") {
-            if j > i && !ctx.is_cap(j) && ctx.profile.trailing_preps.contains(&ctx.lower[j]) {
+            if j > i && !ctx.is_cap(j) && ctx.has(j, class::TRAILING_PREPS) {
                 break;
             }
             if let Some(m) = self.cast.mention_at(j) {
@@ -458,7 +459,7 @@ impl Attributor<'_, '_> {
                 continue;
             }
             // Lowercase words continue the phrase only as role words (`juru bicara kementerian`).
-            let continues = ctx.is_cap(j) || p.is_role_start(&ctx.lower[j]) || p.org_heads.contains(&ctx.lower[j]) || p.descriptors.contains(&ctx.lower[j]) || self.in_role_phrase(j);
+            let continues = ctx.is_cap(j) || ctx.has(j, class::ROLE_STARTS) || ctx.has(j, class::ORG_HEADS) || ctx.has(j, class::DESCRIPTORS) || self.in_role_phrase(j);
             if !continues {
                 break;
             }
@@ -466,7 +467,7 @@ impl Attributor<'_, '_> {
         }
         let role_first = office.is_some() || p.is_role_start(w);
         if let Some((_, e)) = person.filter(|&(_, e)| {
-            role_first && e + 1 < end && ctx.word(e) == "," && ctx.is_cap(e + 1) && !p.is_role_start(&ctx.lower[e + 1])
+            role_first && e + 1 < end && ctx.word(e) == "," && ctx.is_cap(e + 1) && !ctx.has(e + 1, class::ROLE_STARTS)
         }) {
             // `kata Camat Neglasari, Kabupaten Tangerang, Ubaidillah Ansar`:
             // after a role, a name past the affiliation is the speaker proper
@@ -507,7 +508,7 @@ impl Attributor<'_, '_> {
         let p = ctx.profile;
         let mut e = i;
         while e < end && e < i + 3 && ctx.is_cap(e) && self.cast.mention_at(e).is_none() {
-            let w = ctx.lower[e].as_str();
+            let w = ctx.lower_at(e);
             // Descriptor words are names too (`Agung`, `Jaya`) when they stand alone.
             let descriptor_only = p.descriptors.contains(w) && !p.org_heads.contains(w) && e == i;
             if p.is_role_start(w)
@@ -522,7 +523,7 @@ impl Attributor<'_, '_> {
         }
         let follows_ok = e >= end || !ctx.is_cap(e) && (ctx.tokens[e].kind == TokenKind::Punct || !self.is_word(e) || ctx.word(e).chars().next().is_some_and(char::is_lowercase));
         // A lone descriptor word is a name only before a stop, a comma or a speech verb.
-        let lone_descriptor = e == i + 1 && p.descriptors.contains(ctx.lower[i].as_str());
+        let lone_descriptor = e == i + 1 && ctx.has(i, class::DESCRIPTORS);
         let strong_end = e >= end || matches!(ctx.word(e), "." | "," | "!" | "?") || self.is_before_verb(e);
         (e > i && follows_ok && (!lone_descriptor || strong_end) && self.cast.mention_at(e).is_none()).then_some(e)
     }
@@ -552,7 +553,7 @@ impl Attributor<'_, '_> {
             if person.is_some() && ctx.word(k) != "," {
                 break;
             }
-            let w = ctx.lower[k].as_str();
+            let w = ctx.lower_at(k);
             let noun = self.is_word(k)
                 && !ctx.is_cap(k)
                 && !p.trailing_preps.contains(w)
@@ -564,7 +565,7 @@ impl Attributor<'_, '_> {
             if ctx.word(k) == "," {
                 commas += 1;
                 // `ucap Presiden, yang didampingi Menteri X`: a relative clause, not a name.
-                if commas > 3 || p.relatives.contains(ctx.lower_at(k + 1)) {
+                if commas > 3 || ctx.has(k + 1, class::RELATIVES) {
                     break;
                 }
             } else if !(self.role_prefix(k, k + 1) || noun && commas == 0) {
@@ -577,13 +578,12 @@ impl Attributor<'_, '_> {
 
     /// True when token `j` lies inside a role phrase of a named person (`bicara`).
     fn in_role_phrase(&self, j: usize) -> bool {
-        let p = self.ctx.profile;
-        p.role_inner_words.contains(&self.ctx.lower[j])
+        self.ctx.has(j, class::ROLE_INNER_WORDS)
     }
 
     /// Extends a speaker phrase over a demonstrative (`tersebut`).
     fn np_tail(&self, e: usize, end: usize) -> usize {
-        if e < end && self.ctx.profile.demonstratives.contains(&self.ctx.lower[e]) {
+        if e < end && self.ctx.has(e, class::DEMONSTRATIVES) {
             e + 1
         } else {
             e
@@ -595,7 +595,7 @@ impl Attributor<'_, '_> {
         let ctx = self.ctx;
         self.document_phrases
             .iter()
-            .filter(|d| i + d.len() <= end && d.iter().enumerate().all(|(k, w)| ctx.lower[i + k] == *w))
+            .filter(|d| i + d.len() <= end && d.iter().enumerate().all(|(k, w)| &ctx.lower[i + k] == *w))
             .map(|d| d.len())
             .max()
     }
@@ -613,23 +613,22 @@ impl Attributor<'_, '_> {
             return None;
         }
         let ctx = self.ctx;
-        let p = ctx.profile;
         let mut j = v;
-        while j > lo && ADVERBS.contains(&ctx.lower[j - 1].as_str()) {
+        while j > lo && ADVERBS.contains(&ctx.lower_at(j - 1)) {
             j -= 1;
         }
         if j == lo {
             return None;
         }
         // `…, yang mengatakan`: the antecedent before the comma.
-        if p.relatives.contains(&ctx.lower[j - 1]) && j >= lo + 2 && ctx.word(j - 2) == "," {
+        if ctx.has(j - 1, class::RELATIVES) && j >= lo + 2 && ctx.word(j - 2) == "," {
             return self.subject_before_in(j - 2, lo, depth + 1);
         }
         let last = j - 1;
-        if p.pronouns.contains(&ctx.lower[last]) {
-            return Some((Who::Back { person: true, plural: p.plural_pronouns.contains(&ctx.lower[last]) }, last));
+        if ctx.has(last, class::PRONOUNS) {
+            return Some((Who::Back { person: true, plural: ctx.has(last, class::PLURAL_PRONOUNS) }, last));
         }
-        if p.thing_pronouns.contains(&ctx.lower[last]) && last == lo {
+        if ctx.has(last, class::THING_PRONOUNS) && last == lo {
             return Some((Who::Back { person: false, plural: false }, last));
         }
         if let Some(k) = self.office_index_at(last) {
@@ -674,7 +673,7 @@ impl Attributor<'_, '_> {
             // `Junen, Sekretaris KSU Karya Nugraha Jaya, mengatakan`: a name
             // no earlier stage read, opening the sentence before a role.
             let first_comma = (lo..c + 1).find(|&k| ctx.word(k) == ",")?;
-            let role_next = self.is_word(first_comma + 1) && p.is_role_start(&ctx.lower[first_comma + 1]);
+            let role_next = self.is_word(first_comma + 1) && ctx.has(first_comma + 1, class::ROLE_STARTS);
             return (role_next && self.bare_name(lo, first_comma) == Some(first_comma))
                 .then_some((Who::Name(lo, first_comma), lo));
         }
@@ -685,7 +684,7 @@ impl Attributor<'_, '_> {
             k -= 1;
         }
         match self.cast.mention_at(k) {
-            Some(m) if k != last && m.first >= lo && p.conjunctions.contains(ctx.lower_at(m.end)) => {
+            Some(m) if k != last && m.first >= lo && ctx.has(m.end, class::CONJUNCTIONS) => {
                 Some((Who::Actor(m.actor), m.first))
             }
             _ => None,
@@ -860,7 +859,7 @@ impl Attributor<'_, '_> {
                 match t.kind {
                     TokenKind::Number => true,
                     TokenKind::Word => {
-                        let w = ctx.lower[j].as_str();
+                        let w = ctx.lower_at(j);
                         ctx.is_cap(j)
                             || p.is_role_start(w)
                             || self.in_role_phrase(j)
@@ -895,7 +894,7 @@ impl Attributor<'_, '_> {
         if j < hi && ctx.word(j) == "(" {
             j = (j..hi.min(j + 6)).find(|&k| ctx.word(k) == ")").map_or(j, |k| k + 1);
         }
-        while j < hi && ADVERBS.contains(&ctx.lower[j].as_str()) {
+        while j < hi && ADVERBS.contains(&ctx.lower_at(j)) {
             j += 1;
         }
         if j >= hi {
@@ -905,7 +904,7 @@ impl Attributor<'_, '_> {
             // `Dedy, Kepala Peleton B, menuturkan`: an appositive at the sentence start.
             return c == lo;
         }
-        let w = ctx.lower[j].as_str();
+        let w = ctx.lower_at(j);
         self.is_word(j)
             && !ctx.is_cap(j)
             && !p.non_predicates.contains(w)
@@ -1088,7 +1087,7 @@ impl Attributor<'_, '_> {
             Some(a) => a,
             None => {
                 // Named by the fullest document phrase the text uses with this noun.
-                let head = ctx.lower[first].clone();
+                let head = ctx.lower[first].to_string();
                 let name = ctx
                     .profile
                     .document_nouns
@@ -1134,7 +1133,7 @@ impl Attributor<'_, '_> {
                 let Some(v) = (s.start + 1..end.min(s.start + 25)).find(|&v| self.is_before_verb(v)) else { continue };
                 let Some((who, first)) = self.subject_before(v, s.start) else { continue };
                 let mut c = v + 1;
-                while c < end && (ctx.word(c) == "," || ctx.word(c) == ":" || ctx.profile.complementizers.contains(&ctx.lower[c]) || ADVERBS.contains(&ctx.lower[c].as_str())) {
+                while c < end && (ctx.word(c) == "," || ctx.word(c) == ":" || ctx.has(c, class::COMPLEMENTIZERS) || ADVERBS.contains(&ctx.lower_at(c))) {
                     c += 1;
                 }
                 if end - c < 4 {
@@ -1181,9 +1180,10 @@ fn lower_starts_with(text: &str, prefix: &str) -> bool {
 }
 
 /// True when the words of `phrase` occur in a row in `lower`.
-fn contains_phrase(lower: &[String], phrase: &str) -> bool {
+fn contains_phrase(lower: &Lowered, phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split(' ').collect();
-    lower.windows(words.len()).any(|w| w.iter().zip(&words).all(|(a, b)| a == b))
+    let n = words.len();
+    n <= lower.len() && (0..=lower.len() - n).any(|s| words.iter().enumerate().all(|(k, w)| lower[s + k] == **w))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The shared, read-only view of one text that every stage reads.
 
 use std::collections::HashSet;
+use std::ops::Index;
 
 use crate::profile::Profile;
 use crate::sentences::{self, Layout};
@@ -14,8 +15,8 @@ pub struct Ctx<'a> {
     pub tokens: Vec<Token>,
     /// Its paragraphs and sentences.
     pub layout: Layout,
-    /// Lowercased text of each token (same index as `tokens`).
-    pub lower: Vec<String>,
+    /// Lowercased text of each token (same index as `tokens`), in one buffer.
+    pub lower: Lowered,
     /// The language profile.
     pub profile: &'a Profile,
     /// Words this text also writes in lowercase: a capitalised form of one
@@ -23,6 +24,9 @@ pub struct Ctx<'a> {
     pub seen_lower: HashSet<&'a str>,
     /// Shape of each token, computed once: [`CAP`] and [`ACRONYM`] bits.
     shape: Vec<u8>,
+    /// The [`crate::profile::class`] bits of each token's lowercased text,
+    /// looked up once ([`Ctx::has`]).
+    classes: Vec<u64>,
 }
 
 /// [`Ctx::is_cap`] holds for the token.
@@ -35,6 +39,14 @@ fn shape_of(kind: TokenKind, w: &str) -> u8 {
     if kind != TokenKind::Word {
         return 0;
     }
+    if w.is_ascii() {
+        // The same tests on bytes: for ASCII, uppercase is `A-Z`, lowercase
+        // `a-z`, alphabetic both.
+        let b = w.as_bytes();
+        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+        let acronym = b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !b.iter().any(u8::is_ascii_lowercase);
+        return (u8::from(cap) * CAP) | (u8::from(acronym) * ACRONYM);
+    }
     let cap = w.chars().next().is_some_and(char::is_uppercase);
     let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
     (u8::from(cap) * CAP) | (u8::from(acronym) * ACRONYM)
@@ -45,20 +57,24 @@ impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, profile: &'a Profile) -> Ctx<'a> {
         let tokens = tokens::tokenize(text);
         let layout = sentences::split(text, &tokens);
-        let lower = tokens.iter().map(|t| t.span.of(text).to_lowercase()).collect();
         // Sized up front (distinct words are at most about half the tokens of
         // an article), so that growing does not rehash it over and over;
         // capped so a long text does not reserve memory it will not use.
         let mut seen_lower = HashSet::with_capacity((tokens.len() / 2).min(1 << 16));
-        seen_lower.extend(
-            tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.span.of(text))
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
-        );
-        let shape = tokens.iter().map(|t| shape_of(t.kind, t.span.of(text))).collect();
-        Ctx { text, tokens, layout, lower, profile, seen_lower, shape }
+        let mut lower = Lowered::with_capacity(text.len() + tokens.len(), tokens.len());
+        let mut shape = Vec::with_capacity(tokens.len());
+        let mut classes = Vec::with_capacity(tokens.len());
+        // One pass over the tokens for every per-token fact.
+        for t in &tokens {
+            let w = t.span.of(text);
+            let l = lower.push(w);
+            classes.push(profile.classes.get(l).copied().unwrap_or(0));
+            shape.push(shape_of(t.kind, w));
+            if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
+                seen_lower.insert(w);
+            }
+        }
+        Ctx { text, tokens, layout, lower, profile, seen_lower, shape, classes }
     }
 
     /// The original text of token `i`.
@@ -91,11 +107,150 @@ impl<'a> Ctx<'a> {
     /// True when capitalised token `i` is an ordinary word: listed as
     /// common, or written in lowercase elsewhere in this text.
     pub fn is_common(&self, i: usize) -> bool {
-        self.profile.common_caps.contains(&self.lower[i]) || self.seen_lower.contains(self.lower[i].as_str())
+        self.has(i, crate::profile::class::COMMON_CAPS) || self.seen_lower.contains(&self.lower[i])
     }
 
-    /// Text of token `i`, or `""` past either end.
+    /// True when token `i`'s lowercased text is in any of the profile's
+    /// sets named by `class` (bits of [`crate::profile::class`]): the same as
+    /// `set.contains(&lower[i])` for each; false past the end.
+    pub fn has(&self, i: usize, class: u64) -> bool {
+        self.classes.get(i).is_some_and(|&c| c & class != 0)
+    }
+
+    /// True when tokens `t - 1` and `t`, lowercased, are a two-word
+    /// honorific or rank ([`Profile::is_two_word_honorific`]); false for `t == 0`.
+    pub fn is_two_word_honorific(&self, t: usize) -> bool {
+        t > 0
+            && t < self.lower.len()
+            && self.has(t, crate::profile::class::HONORIFIC_ENDS)
+            && self.profile.honorifics.contains(self.lower.join(t - 1, t + 1))
+    }
+
+    /// [`Profile::is_descriptive`] of token `i`'s lowercased text.
+    pub fn is_descriptive(&self, i: usize) -> bool {
+        self.has(i, crate::profile::class::DESCRIPTORS | crate::profile::class::ORG_HEADS)
+            || self.profile.is_descriptive_confix(self.lower_at(i))
+    }
+
+    /// Lowercased text of token `i`, or `""` past either end.
     pub fn lower_at(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).unwrap_or("")
+    }
+}
+
+/// The lowercased words of a text, `str::to_lowercase` of each, stored in
+/// one buffer: each word followed by one space (`"kata wakil menteri "`).
+///
+/// So the words `a..b` joined by single spaces are one slice of the buffer
+/// ([`Lowered::join`]), without allocating; the separator is only a
+/// convenience of storage, a word itself may contain anything.
+#[derive(Clone, Debug, Default)]
+pub struct Lowered {
+    /// Every word lowercased, each followed by one `' '`.
+    buf: String,
+    /// Byte offset in `buf` where word `i` starts; one entry per word.
+    starts: Vec<usize>,
+}
+
+impl Lowered {
+    /// Lowercases each of `words`, in order.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Lowered {
+        let words = words.into_iter();
+        let mut out = Lowered::with_capacity(0, words.size_hint().0);
+        for w in words {
+            out.push(w);
+        }
+        out
+    }
+
+    /// No words yet, with room for `bytes` bytes of words and spaces and for
+    /// `words` words.
+    pub fn with_capacity(bytes: usize, words: usize) -> Lowered {
+        Lowered { buf: String::with_capacity(bytes), starts: Vec::with_capacity(words) }
+    }
+
+    /// Appends `w` lowercased (`str::to_lowercase`) as the next word and
+    /// returns it.
+    pub fn push(&mut self, w: &str) -> &str {
+        let from = self.buf.len();
+        self.starts.push(from);
+        if w.is_ascii() {
+            // Same result as `to_lowercase` for ASCII, without allocating.
+            self.buf.push_str(w);
+            self.buf[from..].make_ascii_lowercase();
+        } else {
+            self.buf.push_str(&w.to_lowercase());
+        }
+        let end = self.buf.len();
+        self.buf.push(' ');
+        &self.buf[from..end]
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// True when there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Byte offset in `buf` just past word `i` (before its space); `i < len`.
+    fn end_of(&self, i: usize) -> usize {
+        self.starts.get(i + 1).map_or(self.buf.len(), |&s| s) - 1
+    }
+
+    /// Lowercased word `i`, or `None` past the end.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let &s = self.starts.get(i)?;
+        Some(&self.buf[s..self.end_of(i)])
+    }
+
+    /// Words `a..b` joined by one space (`""` when `a >= b`), as
+    /// `words[a..b].join(" ")` would give, without allocating.
+    ///
+    /// Panics when `b > len`, as slicing would.
+    pub fn join(&self, a: usize, b: usize) -> &str {
+        if a >= b {
+            return "";
+        }
+        assert!(b <= self.len(), "words {a}..{b} of {}", self.len());
+        &self.buf[self.starts[a]..self.end_of(b - 1)]
+    }
+}
+
+impl Index<usize> for Lowered {
+    type Output = str;
+
+    /// Lowercased word `i`; panics past the end, as a slice would.
+    fn index(&self, i: usize) -> &str {
+        let s = self.starts[i];
+        &self.buf[s..self.end_of(i)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lowered;
+
+    #[test]
+    fn lowered_words_equal_to_lowercase_and_join_like_a_slice() {
+        let words = ["Kata", "WAKIL", "Menteri", "İstanbul", "ΟΔΟΣ", "", "x y"];
+        let l = Lowered::new(words);
+        assert_eq!(l.len(), words.len());
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(&l[i], w.to_lowercase());
+            assert_eq!(l.get(i), Some(w.to_lowercase().as_str()));
+        }
+        assert_eq!(l.get(words.len()), None);
+        let owned: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        for a in 0..=words.len() {
+            for b in a..=words.len() {
+                assert_eq!(l.join(a, b), owned[a..b].join(" "), "{a}..{b}");
+            }
+        }
+        assert_eq!(l.join(3, 1), "");
+        assert!(Lowered::new([]).is_empty());
     }
 }

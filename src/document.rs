@@ -123,11 +123,16 @@ impl Utf16Map {
     pub fn new(text: &str) -> Utf16Map {
         let mut after_wide = Vec::new();
         let mut units = 0usize;
-        for (b, c) in text.char_indices() {
+        let mut b = 0;
+        // Runs of ASCII bytes are skipped as bytes; only the other chars are decoded.
+        while let Some(run) = text.as_bytes().get(b..) {
+            let ascii = run.iter().position(|&x| x >= 0x80).unwrap_or(run.len());
+            units += ascii;
+            b += ascii;
+            let Some(c) = text.get(b..).and_then(|t| t.chars().next()) else { break };
             units += c.len_utf16();
-            if !c.is_ascii() {
-                after_wide.push((b + c.len_utf8(), units));
-            }
+            b += c.len_utf8();
+            after_wide.push((b, units));
         }
         Utf16Map { after_wide }
     }

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::context::Lowered;
 use crate::document::ActorKind;
 
 /// Hasher of the profile's word sets and maps: FxHash, several times faster
@@ -21,6 +22,71 @@ pub type WordSet = HashSet<String, WordHasher>;
 
 /// A map keyed by words (lowercased) from the data files.
 pub type WordMap<V> = HashMap<String, V, WordHasher>;
+
+/// Bits of [`Profile::classes`]: one per word set (or map) of a profile, named
+/// after its field. A lowercased word's bits say which sets hold it.
+pub mod class {
+    /// A key of [`Profile::verbs_after`](super::Profile::verbs_after).
+    pub const VERBS_AFTER: u64 = 1 << 0;
+    /// A key of [`Profile::verbs_before`](super::Profile::verbs_before).
+    pub const VERBS_BEFORE: u64 = 1 << 1;
+    /// A key of [`Profile::pronouns`](super::Profile::pronouns).
+    pub const PRONOUNS: u64 = 1 << 2;
+    /// A key of [`Profile::plural_pronouns`](super::Profile::plural_pronouns).
+    pub const PLURAL_PRONOUNS: u64 = 1 << 3;
+    /// A key of [`Profile::thing_pronouns`](super::Profile::thing_pronouns).
+    pub const THING_PRONOUNS: u64 = 1 << 4;
+    /// A key of [`Profile::complementizers`](super::Profile::complementizers).
+    pub const COMPLEMENTIZERS: u64 = 1 << 5;
+    /// A key of [`Profile::relatives`](super::Profile::relatives).
+    pub const RELATIVES: u64 = 1 << 6;
+    /// A key of [`Profile::demonstratives`](super::Profile::demonstratives).
+    pub const DEMONSTRATIVES: u64 = 1 << 7;
+    /// A key of [`Profile::document_nouns`](super::Profile::document_nouns).
+    pub const DOCUMENT_NOUNS: u64 = 1 << 8;
+    /// A key of [`Profile::role_connectors`](super::Profile::role_connectors).
+    pub const ROLE_CONNECTORS: u64 = 1 << 9;
+    /// A key of [`Profile::non_predicates`](super::Profile::non_predicates).
+    pub const NON_PREDICATES: u64 = 1 << 10;
+    /// A key of [`Profile::stances`](super::Profile::stances).
+    pub const STANCES: u64 = 1 << 11;
+    /// A key of [`Profile::conjunctions`](super::Profile::conjunctions).
+    pub const CONJUNCTIONS: u64 = 1 << 12;
+    /// A key of [`Profile::determiners`](super::Profile::determiners).
+    pub const DETERMINERS: u64 = 1 << 13;
+    /// A key of [`Profile::org_tails`](super::Profile::org_tails).
+    pub const ORG_TAILS: u64 = 1 << 14;
+    /// A key of [`Profile::filler`](super::Profile::filler).
+    pub const FILLER: u64 = 1 << 15;
+    /// A key of [`Profile::trailing_preps`](super::Profile::trailing_preps).
+    pub const TRAILING_PREPS: u64 = 1 << 16;
+    /// A key of [`Profile::honorifics`](super::Profile::honorifics).
+    pub const HONORIFICS: u64 = 1 << 17;
+    /// A key of [`Profile::courtesy`](super::Profile::courtesy).
+    pub const COURTESY: u64 = 1 << 18;
+    /// A key of [`Profile::degrees`](super::Profile::degrees).
+    pub const DEGREES: u64 = 1 << 19;
+    /// A key of [`Profile::org_heads`](super::Profile::org_heads).
+    pub const ORG_HEADS: u64 = 1 << 20;
+    /// A key of [`Profile::place_heads`](super::Profile::place_heads).
+    pub const PLACE_HEADS: u64 = 1 << 21;
+    /// A key of [`Profile::common_caps`](super::Profile::common_caps).
+    pub const COMMON_CAPS: u64 = 1 << 22;
+    /// A key of [`Profile::name_connectors`](super::Profile::name_connectors).
+    pub const NAME_CONNECTORS: u64 = 1 << 23;
+    /// A key of [`Profile::descriptors`](super::Profile::descriptors).
+    pub const DESCRIPTORS: u64 = 1 << 24;
+    /// A key of [`Profile::known`](super::Profile::known).
+    pub const KNOWN: u64 = 1 << 25;
+    /// A key of [`Profile::role_starts`](super::Profile::role_starts).
+    pub const ROLE_STARTS: u64 = 1 << 26;
+    /// A key of [`Profile::role_inner_words`](super::Profile::role_inner_words).
+    pub const ROLE_INNER_WORDS: u64 = 1 << 27;
+    /// A key of [`Profile::honorific_ends`](super::Profile::honorific_ends).
+    pub const HONORIFIC_ENDS: u64 = 1 << 28;
+    /// A key of [`Profile::known_starts`](super::Profile::known_starts).
+    pub const KNOWN_STARTS: u64 = 1 << 29;
+}
 
 /// Codes of the profiles compiled in.
 pub const LANGUAGES: &[&str] = &["id", "en"];
@@ -157,6 +223,10 @@ pub struct Profile {
     /// First word (up to the first space) of every gazetteer key: a token
     /// that is not here starts no gazetteer name.
     pub known_starts: WordSet,
+    /// Every word of the sets above (and every key of `known` and
+    /// `role_starts`) → its [`class`] bits; built by [`Profile::index`], so
+    /// that a token's classes are one lookup ([`crate::context::Ctx::has`]).
+    pub classes: WordMap<u64>,
 }
 
 /// Splits a data file into `(section, entries)`; entries are trimmed lines
@@ -267,8 +337,8 @@ impl Profile {
 
     /// Builds the lookup indexes over `roles`, `honorifics` and `known`
     /// (`role_starts`, `role_inner_words`, `honorific_ends`, `known_starts`), so that matching at a token
-    /// costs a hash lookup instead of a scan of every list. Call again after
-    /// changing either list.
+    /// costs a hash lookup instead of a scan of every list, and `classes`
+    /// over every word set. Call again after changing any list or set.
     pub fn index(&mut self) {
         self.role_starts.clear();
         self.role_inner_words.clear();
@@ -280,18 +350,55 @@ impl Profile {
         }
         self.honorific_ends = self.honorifics.iter().map(|h| h.rsplit(' ').next().unwrap_or("").to_string()).collect();
         self.known_starts = self.known.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+        fn add<'w>(classes: &mut WordMap<u64>, words: impl Iterator<Item = &'w String>, bit: u64) {
+            for w in words {
+                *classes.entry(w.clone()).or_default() |= bit;
+            }
+        }
+        let mut classes = WordMap::default();
+        add(&mut classes, self.verbs_after.iter(), class::VERBS_AFTER);
+        add(&mut classes, self.verbs_before.iter(), class::VERBS_BEFORE);
+        add(&mut classes, self.pronouns.iter(), class::PRONOUNS);
+        add(&mut classes, self.plural_pronouns.iter(), class::PLURAL_PRONOUNS);
+        add(&mut classes, self.thing_pronouns.iter(), class::THING_PRONOUNS);
+        add(&mut classes, self.complementizers.iter(), class::COMPLEMENTIZERS);
+        add(&mut classes, self.relatives.iter(), class::RELATIVES);
+        add(&mut classes, self.demonstratives.iter(), class::DEMONSTRATIVES);
+        add(&mut classes, self.document_nouns.iter(), class::DOCUMENT_NOUNS);
+        add(&mut classes, self.role_connectors.iter(), class::ROLE_CONNECTORS);
+        add(&mut classes, self.non_predicates.iter(), class::NON_PREDICATES);
+        add(&mut classes, self.stances.iter(), class::STANCES);
+        add(&mut classes, self.conjunctions.iter(), class::CONJUNCTIONS);
+        add(&mut classes, self.determiners.iter(), class::DETERMINERS);
+        add(&mut classes, self.org_tails.iter(), class::ORG_TAILS);
+        add(&mut classes, self.filler.iter(), class::FILLER);
+        add(&mut classes, self.trailing_preps.iter(), class::TRAILING_PREPS);
+        add(&mut classes, self.honorifics.iter(), class::HONORIFICS);
+        add(&mut classes, self.courtesy.iter(), class::COURTESY);
+        add(&mut classes, self.degrees.iter(), class::DEGREES);
+        add(&mut classes, self.org_heads.iter(), class::ORG_HEADS);
+        add(&mut classes, self.place_heads.iter(), class::PLACE_HEADS);
+        add(&mut classes, self.common_caps.iter(), class::COMMON_CAPS);
+        add(&mut classes, self.name_connectors.iter(), class::NAME_CONNECTORS);
+        add(&mut classes, self.descriptors.iter(), class::DESCRIPTORS);
+        add(&mut classes, self.known.keys(), class::KNOWN);
+        add(&mut classes, self.role_starts.keys(), class::ROLE_STARTS);
+        add(&mut classes, self.role_inner_words.iter(), class::ROLE_INNER_WORDS);
+        add(&mut classes, self.honorific_ends.iter(), class::HONORIFIC_ENDS);
+        add(&mut classes, self.known_starts.iter(), class::KNOWN_STARTS);
+        self.classes = classes;
     }
 
     /// Length in words of the first (so longest) role phrase of `roles`
     /// that `lower[i..end]` starts with, if any. `lower` holds lowercased
     /// tokens; `i <= end <= lower.len()`.
-    pub fn role_len(&self, lower: &[String], i: usize, end: usize) -> Option<usize> {
+    pub fn role_len(&self, lower: &Lowered, i: usize, end: usize) -> Option<usize> {
         let room = end.checked_sub(i)?;
         let cands = self.role_starts.get(lower.get(i)?)?;
         cands
             .iter()
             .map(|&k| &self.roles[k])
-            .find(|r| r.len() <= room && r.iter().zip(&lower[i..]).all(|(w, t)| w == t))
+            .find(|r| r.len() <= room && r.iter().enumerate().all(|(k, w)| lower.get(i + k) == Some(w.as_str())))
             .map(Vec::len)
     }
 
@@ -310,11 +417,15 @@ impl Profile {
 
     /// True when `word` (lowercased) reads as a descriptor, not a personal name.
     pub fn is_descriptive(&self, word: &str) -> bool {
-        self.descriptors.contains(word)
-            || self.org_heads.contains(word)
-            || self.descriptive_confixes.iter().any(|(pre, suf)| {
-                word.len() >= pre.len() + suf.len() + 3 && word.starts_with(pre.as_str()) && word.ends_with(suf.as_str())
-            })
+        self.descriptors.contains(word) || self.org_heads.contains(word) || self.is_descriptive_confix(word)
+    }
+
+    /// True when `word` (lowercased) has one of the descriptive confixes
+    /// around at least three more bytes.
+    pub fn is_descriptive_confix(&self, word: &str) -> bool {
+        self.descriptive_confixes.iter().any(|(pre, suf)| {
+            word.len() >= pre.len() + suf.len() + 3 && word.starts_with(pre.as_str()) && word.ends_with(suf.as_str())
+        })
     }
 
     /// True when `prev w` (lowercased words) is a two-word honorific or rank
@@ -325,7 +436,7 @@ impl Profile {
 
     /// Number of words (1–3) of an honorific or rank ending just before
     /// index `a` of `lower` (`komisaris besar`), or 0.
-    pub fn honorific_before(&self, lower: &[String], lo: usize, a: usize) -> usize {
+    pub fn honorific_before(&self, lower: &Lowered, lo: usize, a: usize) -> usize {
         // Every honorific ends with one of `honorific_ends`: skip the joins otherwise.
         if a == 0 || a > lower.len() || !self.honorific_ends.contains(&lower[a - 1]) {
             return 0;
@@ -333,17 +444,17 @@ impl Profile {
         (1..=3usize)
             .rev()
             .filter(|n| a >= lo + n)
-            .find(|&n| self.honorifics.contains(&lower[a - n..a].join(" ")))
+            .find(|&n| self.honorifics.contains(lower.join(a - n, a)))
             .unwrap_or(0)
     }
 
     /// Number of words of the longest honorific or rank starting at index
     /// `i` of `lower` and ending by `end` (`ajun komisaris besar`), or 0.
-    pub fn honorific_len(&self, lower: &[String], i: usize, end: usize) -> usize {
+    pub fn honorific_len(&self, lower: &Lowered, i: usize, end: usize) -> usize {
         let end = end.min(lower.len());
         (1..=self.max_honorific_words.min(end.saturating_sub(i)))
             .rev()
-            .find(|&n| self.honorifics.contains(&lower[i..i + n].join(" ")))
+            .find(|&n| self.honorifics.contains(lower.join(i, i + n)))
             .unwrap_or(0)
     }
 
@@ -396,13 +507,33 @@ mod tests {
     #[test]
     fn role_lookup_finds_the_longest_role_within_bounds() {
         let p = profile("id").unwrap();
-        let lower: Vec<String> = "kata wakil menteri luar negeri chang".split(' ').map(String::from).collect();
+        let lower = Lowered::new("kata wakil menteri luar negeri chang".split(' '));
         assert_eq!(p.role_len(&lower, 1, lower.len()), Some(4));
         // Cut short by `end`, the longest role that still fits wins.
         assert_eq!(p.role_len(&lower, 1, 3), Some(2));
         assert_eq!(p.role_len(&lower, 0, lower.len()), None);
         assert_eq!(p.role_len(&lower, 9, 12), None);
         assert!(p.is_role_start("wakil") && !p.is_role_start("chang"));
+    }
+
+    #[test]
+    fn classes_hold_exactly_the_words_of_each_set() {
+        for code in LANGUAGES {
+            let p = profile(code).unwrap();
+            let sets: [(&WordSet, u64); 3] =
+                [(&p.org_heads, class::ORG_HEADS), (&p.honorifics, class::HONORIFICS), (&p.verbs_after, class::VERBS_AFTER)];
+            for (set, bit) in sets {
+                assert!(!set.is_empty());
+                for w in set {
+                    assert!(p.classes[w] & bit != 0, "{code}: {w}");
+                }
+            }
+            for (w, &bits) in &p.classes {
+                assert_eq!(bits & class::ORG_HEADS != 0, p.org_heads.contains(w), "{code}: {w}");
+                assert_eq!(bits & class::KNOWN != 0, p.known.contains_key(w), "{code}: {w}");
+                assert_eq!(bits & class::ROLE_STARTS != 0, p.is_role_start(w), "{code}: {w}");
+            }
+        }
     }
 
     #[test]

@@ -41,9 +41,20 @@ pub fn is_quote_char(c: char) -> bool {
 /// lie on char boundaries.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
+    // Walks byte offsets, decoding one char at a time (ASCII without the
+    // UTF-8 decoder); `pos` is always on a char boundary.
+    let bytes = text.as_bytes();
+    let char_at = |p: usize| -> Option<char> {
+        match *bytes.get(p)? {
+            b if b < 0x80 => Some(char::from(b)),
+            _ => text.get(p..)?.chars().next(),
+        }
+    };
+    let mut pos = 0;
     let mut line_start = true;
-    while let Some((i, c)) = chars.next() {
+    while let Some(c) = char_at(pos) {
+        let i = pos;
+        pos += c.len_utf8();
         if c.is_whitespace() {
             if c == '\n' || c == '\r' || c == '\u{2029}' {
                 line_start = true;
@@ -51,34 +62,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let kind;
-        let mut end = i + c.len_utf8();
         if c.is_alphabetic() || c.is_numeric() {
             let mut numeric = c.is_numeric();
             // Letters and digits, joined by one inner connector followed by a letter or digit.
-            loop {
-                match chars.peek().copied() {
-                    Some((j, d)) if d.is_alphanumeric() || is_mark(d) => {
-                        numeric &= !d.is_alphabetic();
-                        end = j + d.len_utf8();
-                        chars.next();
-                    }
-                    Some((j, d)) if is_joiner(d, numeric) => {
-                        let after = text[j + d.len_utf8()..].chars().next();
-                        match after {
-                            Some(a) if a.is_alphanumeric() => {
-                                end = j + d.len_utf8();
-                                chars.next();
-                            }
-                            // A trailing dot of an abbreviation with inner dots: `S.H.`
-                            _ if d == '.' && text[i..j].contains('.') && !numeric => {
-                                end = j + 1;
-                                chars.next();
-                                break;
-                            }
-                            _ => break,
+            while let Some(&byte) = bytes.get(pos) {
+                // ASCII letters and digits, the bulk of a word, as bytes.
+                if byte.is_ascii_alphanumeric() {
+                    numeric &= !byte.is_ascii_alphabetic();
+                    pos += 1;
+                    continue;
+                }
+                let Some(d) = char_at(pos) else { break };
+                if d.is_alphanumeric() || is_mark(d) {
+                    numeric &= !d.is_alphabetic();
+                    pos += d.len_utf8();
+                } else if is_joiner(d, numeric) {
+                    let j = pos;
+                    match char_at(j + d.len_utf8()) {
+                        Some(a) if a.is_alphanumeric() => pos = j + d.len_utf8(),
+                        // A trailing dot of an abbreviation with inner dots: `S.H.`
+                        _ if d == '.' && text[i..j].contains('.') && !numeric => {
+                            pos = j + 1;
+                            break;
                         }
+                        _ => break,
                     }
-                    _ => break,
+                } else {
+                    break;
                 }
             }
             kind = if numeric { TokenKind::Number } else { TokenKind::Word };
@@ -87,16 +97,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             kind = TokenKind::Punct;
             // Keep combining marks and joiners with the character they follow.
-            while let Some(&(j, d)) = chars.peek() {
-                if is_mark(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+            while let Some(d) = char_at(pos).filter(|&d| is_mark(d)) {
+                pos += d.len_utf8();
             }
         }
-        out.push(Token { span: Span::new(i, end), kind, line_start });
+        out.push(Token { span: Span::new(i, pos), kind, line_start });
         line_start = false;
     }
     out
@@ -137,6 +142,9 @@ mod tests {
             ("O'Brien's", &["O'Brien's"]),
             ("'kami'", &["'", "kami", "'"]),
             ("e\u{301}t\u{e9}", &["e\u{301}t\u{e9}"]),
+            // ASCII and other letters mixed inside one word, joiners between them.
+            ("naïve-café 2,5 İstanbul’s", &["naïve-café", "2,5", "İstanbul’s"]),
+            ("Dr.\u{00A0}Ahmad…", &["Dr", ".", "Ahmad", "…"]),
         ];
         for (input, want) in rows {
             assert_eq!(&texts(input), want, "input {input:?}");
