@@ -300,6 +300,7 @@ impl Reader<'_, '_> {
         let aliased: Vec<usize> = self.aliases.iter().flat_map(|&(x, y)| [x, y]).filter(|&x| x >= before).collect();
         // (rule chunk index, chunk)
         let rule_chunks_spans: Vec<(usize, usize)> = rule_chunks.iter().map(|c| (c.first, c.end)).collect();
+        let known_spans: Vec<(usize, usize)> = rule_chunks.iter().filter(|c| c.evidence == Evidence::Known).map(|c| (c.first, c.end)).collect();
         let mut kept: Vec<(Option<usize>, Chunk)> = Vec::with_capacity(rule_chunks.len() + found.len());
         for (ri, c) in rule_chunks.into_iter().enumerate() {
             let origin = Some(before + ri);
@@ -351,6 +352,14 @@ impl Reader<'_, '_> {
                     && over.iter().all(|&(a, b, k)| c.first <= a && b <= c.end && k == ActorKind::Person) =>
                 {
                     // One speaker's name the tagger cuts in two: `kata Prasetio Edi Marsudi`.
+                    kept.push((origin, c));
+                }
+                _ if c.evidence >= Evidence::Context
+                    && over.iter().any(|&(a, b, _)| known_spans.iter().any(|&(x, y)| x < b && a < y && (y <= c.first || c.end <= x))) =>
+                {
+                    // The tagger runs a gazetteer name into a name the rules
+                    // read from context: `Juru bicara Kremlin Dmitry Peskov`
+                    // is the body and the person, not one body.
                     kept.push((origin, c));
                 }
                 [(a, b, _)]
@@ -1210,6 +1219,17 @@ mod tests {
         let s = read("Sebuah rudal balistik yang dikenal sebagai Hwasong-11 menghantam kota Kharkiv di Ukraina.");
         assert!(!s.iter().any(|a| a.kind == ActorKind::Person), "{s:#?}");
         assert_eq!(find(&s, "Ukraina").kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn a_known_body_before_a_named_spokesman_stays_apart_from_him() {
+        // Whatever the tagger makes of `Kremlin Dmitry Peskov`, the gazetteer
+        // body and the person after the role are two actors.
+        let s = read("Juru bicara Kremlin Dmitry Peskov mengatakan kepada wartawan pada hari Jumat bahwa tidak ada perjanjian.");
+        assert_eq!(find(&s, "Kremlin").kind, ActorKind::Organization);
+        let p = find(&s, "Dmitry Peskov");
+        assert_eq!(p.kind, ActorKind::Person);
+        assert_eq!(p.mentions, ["Dmitry Peskov"]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Language profiles: every language-specific word list, as data.
 //!
 //! A profile is read once from the text files under `data/<lang>/`, which
-//! are compiled in with `include_str!`. The files share one format, parsed
+//! are compiled in with `include_str!` as stripped by `build.rs` (comment
+//! and blank lines removed, which [`sections`] ignores anyway, so the
+//! curation notes cost no bytes in the binary). The files share one format, parsed
 //! by [`sections`]: `[section]` headers, one entry per line, `#` comments.
 //! Gazetteer lines list one actor's names: `Name | Alias | Alias`.
 
@@ -103,23 +105,23 @@ struct Sources {
 }
 
 const ID: Sources = Sources {
-    speech: include_str!("../data/id/speech.txt"),
-    titles: include_str!("../data/id/titles.txt"),
-    words: include_str!("../data/id/words.txt"),
-    places: include_str!("../data/id/places.txt"),
-    organizations: include_str!("../data/id/organizations.txt"),
-    persons: include_str!("../data/id/persons.txt"),
-    grammar: include_str!("../data/id/grammar.txt"),
+    speech: include_str!(concat!(env!("OUT_DIR"), "/id/speech.txt")),
+    titles: include_str!(concat!(env!("OUT_DIR"), "/id/titles.txt")),
+    words: include_str!(concat!(env!("OUT_DIR"), "/id/words.txt")),
+    places: include_str!(concat!(env!("OUT_DIR"), "/id/places.txt")),
+    organizations: include_str!(concat!(env!("OUT_DIR"), "/id/organizations.txt")),
+    persons: include_str!(concat!(env!("OUT_DIR"), "/id/persons.txt")),
+    grammar: include_str!(concat!(env!("OUT_DIR"), "/id/grammar.txt")),
 };
 
 const EN: Sources = Sources {
-    speech: include_str!("../data/en/speech.txt"),
-    titles: include_str!("../data/en/titles.txt"),
-    words: include_str!("../data/en/words.txt"),
-    places: include_str!("../data/en/places.txt"),
-    organizations: include_str!("../data/en/organizations.txt"),
-    persons: include_str!("../data/en/persons.txt"),
-    grammar: include_str!("../data/en/grammar.txt"),
+    speech: include_str!(concat!(env!("OUT_DIR"), "/en/speech.txt")),
+    titles: include_str!(concat!(env!("OUT_DIR"), "/en/titles.txt")),
+    words: include_str!(concat!(env!("OUT_DIR"), "/en/words.txt")),
+    places: include_str!(concat!(env!("OUT_DIR"), "/en/places.txt")),
+    organizations: include_str!(concat!(env!("OUT_DIR"), "/en/organizations.txt")),
+    persons: include_str!(concat!(env!("OUT_DIR"), "/en/persons.txt")),
+    grammar: include_str!(concat!(env!("OUT_DIR"), "/en/grammar.txt")),
 };
 
 /// One known name from a gazetteer.

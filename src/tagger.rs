@@ -358,7 +358,7 @@ fn eq_lower(lower: &str, word: &str) -> bool {
 
 /// Version of the feature set; a model trained with another version is
 /// rejected at load time. Bump on any change to [`for_each_feature`].
-pub const FEATURES_VERSION: u8 = 1;
+pub const FEATURES_VERSION: u8 = 2;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -507,7 +507,8 @@ fn summarize(word: &str, hint: u8) -> TokInfo {
 /// Templates (ids are hashed in; gaps are templates dropped after ablation
 /// on the dev sets): bias; lowercased word; shape; prefixes and suffixes of
 /// 1–4 chars; capitalisation with a sentence-initial flag; words and shapes
-/// at −1 and +1; neighbour word × capitalisation; capitalisation at −1..+1;
+/// at −1 and +1; neighbour word × capitalisation; the word × the next word;
+/// capitalisation at −1..+1;
 /// hints × capitalisation; every hint bit at −2..+2; and, for a token in a
 /// run of capitalised tokens, the run's length and the token's place in it,
 /// the words just before and after the run, and its first and last words.
@@ -577,6 +578,8 @@ pub fn for_each_feature(
             0,
         );
         f(23, c.hint as u64, caps);
+        // Word bigram with the next word (`Universitas Nanzan`, `Aston Villa`).
+        f(33, c.word, n1.word);
         if c.run.1 > 0 {
             let (start, end) = (c.run.0 as isize, c.run.1 as isize);
             let (len, pos) = ((end - start) as u64, (ii - start) as u64);
