@@ -169,6 +169,8 @@ pub fn recognize(ctx: &Ctx) -> Cast {
         tags: Vec::new(),
         tags_from: 0,
         found: Vec::new(),
+        words: Vec::new(),
+        scratch: tagger::Scratch::default(),
     };
     for s in ctx.layout.sentences.clone() {
         reader.sentence(s.start, s.end);
@@ -190,6 +192,10 @@ struct Reader<'c, 'a> {
     tags_from: usize,
     /// The tagger's entities in the current sentence: token ranges and kinds.
     found: Vec<(usize, usize, ActorKind)>,
+    /// The current sentence's words and the tagger's buffers, reused
+    /// across sentences.
+    words: Vec<&'a str>,
+    scratch: tagger::Scratch,
 }
 
 /// Longest role phrase, in tokens, that a name may follow past a bracket
@@ -208,10 +214,11 @@ impl Reader<'_, '_> {
         self.tags_from = start;
         if self.ctx.profile.tagged {
             let ctx = self.ctx;
-            let words: Vec<&str> = (start..end).map(|i| ctx.word(i)).collect();
-            let hints = tagger::hints_lowered(&words, &[], ctx.profile);
-            self.tags = tagger::tag(&words, &hints);
-            let mut found = Vec::new();
+            self.words.clear();
+            self.words.extend((start..end).map(|i| ctx.word(i)));
+            let hints = tagger::hints_lowered(&self.words, &[], ctx.profile);
+            tagger::tag_into(&self.words, &hints, &mut self.scratch, &mut self.tags);
+            let mut found = std::mem::take(&mut self.found);
             for (a, b, k) in tagger::spans(&self.tags) {
                 // A name never spans a bracket or a comma: `Joko Widodo (Jokowi)` is two.
                 let mut from = a + start;
