@@ -170,6 +170,7 @@ pub fn recognize(ctx: &Ctx) -> Cast {
         tags_from: 0,
         found: Vec::new(),
         words: Vec::new(),
+        lowers: Vec::new(),
         scratch: tagger::Scratch::default(),
     };
     for s in ctx.layout.sentences.clone() {
@@ -195,6 +196,8 @@ struct Reader<'c, 'a> {
     /// The current sentence's words and the tagger's buffers, reused
     /// across sentences.
     words: Vec<&'a str>,
+    /// The current sentence's lowercased words (same index as `words`).
+    lowers: Vec<&'c str>,
     scratch: tagger::Scratch,
 }
 
@@ -216,7 +219,9 @@ impl Reader<'_, '_> {
             let ctx = self.ctx;
             self.words.clear();
             self.words.extend((start..end).map(|i| ctx.word(i)));
-            let hints = tagger::hints_lowered(&self.words, &[], ctx.profile);
+            self.lowers.clear();
+            self.lowers.extend((start..end).map(|i| ctx.lower_at(i)));
+            let hints = tagger::hints_lowered(&self.words, &self.lowers, ctx.profile);
             tagger::tag_into(&self.words, &hints, &mut self.scratch, &mut self.tags);
             let mut found = std::mem::take(&mut self.found);
             for (a, b, k) in tagger::spans(&self.tags) {

@@ -177,12 +177,12 @@ fn starts_lowercase(word: &str) -> bool {
 /// The lookup tables ([`Hinter`]) of the compiled-in profiles are built once
 /// and cached; for any other profile they are built on each call.
 pub fn hints(words: &[&str], profile: &Profile) -> Vec<u8> {
-    hints_lowered(words, &[], profile)
+    hints_lowered::<&str>(words, &[], profile)
 }
 
 /// [`hints`], reusing `lower[i]` (`words[i].to_lowercase()`) where it is
 /// given; see [`Hinter::hints_lowered`]. Same result as [`hints`].
-pub fn hints_lowered(words: &[&str], lower: &[String], profile: &Profile) -> Vec<u8> {
+pub fn hints_lowered<S: AsRef<str>>(words: &[&str], lower: &[S], profile: &Profile) -> Vec<u8> {
     static CACHE: OnceLock<Vec<(&'static Profile, Hinter<'static>)>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
         crate::profile::LANGUAGES
@@ -253,14 +253,14 @@ impl<'p> Hinter<'p> {
 
     /// Hint bits of each word; see [`hints`].
     pub fn hints(&self, words: &[&str]) -> Vec<u8> {
-        self.hints_lowered(words, &[])
+        self.hints_lowered::<&str>(words, &[])
     }
 
     /// [`Hinter::hints`], given `lower[i]`, `words[i].to_lowercase()`, for
     /// some or all words: it is used for ASCII words (where it equals this
     /// module's own lowercasing) instead of lowercasing them again; other
     /// words, and words past the end of `lower`, are lowercased here.
-    pub fn hints_lowered(&self, words: &[&str], lower: &[String]) -> Vec<u8> {
+    pub fn hints_lowered<S: AsRef<str>>(&self, words: &[&str], lower: &[S]) -> Vec<u8> {
         let n = words.len();
         let mut out = vec![0u8; n];
         let mut key = String::new();
@@ -278,7 +278,7 @@ impl<'p> Hinter<'p> {
                     key.push(' ');
                 }
                 match lower.get(j) {
-                    Some(l) if w.is_ascii() => key.push_str(l),
+                    Some(l) if w.is_ascii() => key.push_str(l.as_ref()),
                     _ => push_lower(&mut key, w),
                 }
                 match self.prefixes.get(key.as_str()) {
@@ -308,7 +308,7 @@ impl<'p> Hinter<'p> {
         let mut role_until = 0;
         for i in 0..n {
             let lowered = match lower.get(i) {
-                Some(l) if words[i].is_ascii() => l.as_str(),
+                Some(l) if words[i].is_ascii() => l.as_ref(),
                 _ => {
                     key.clear();
                     push_lower(&mut key, words[i]);
