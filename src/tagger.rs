@@ -183,16 +183,18 @@ pub fn hints(words: &[&str], profile: &Profile) -> Vec<u8> {
 /// [`hints`], reusing `lower[i]` (`words[i].to_lowercase()`) where it is
 /// given; see [`Hinter::hints_lowered`]. Same result as [`hints`].
 pub fn hints_lowered<S: AsRef<str>>(words: &[&str], lower: &[S], profile: &Profile) -> Vec<u8> {
-    static CACHE: OnceLock<Vec<(&'static Profile, Hinter<'static>)>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| {
-        crate::profile::LANGUAGES
-            .iter()
-            .filter_map(|code| crate::profile::profile(code))
-            .map(|p| (p, Hinter::new(p)))
-            .collect()
-    });
-    match cache.iter().find(|(p, _)| std::ptr::eq(*p, profile)) {
-        Some((_, h)) => h.hints_lowered(words, lower),
+    // One lazily built Hinter per compiled-in profile, so the first call
+    // builds only the profile it is asked for (not every language's).
+    static CACHE: [OnceLock<Hinter<'static>>; crate::profile::LANGUAGES.len()] =
+        [const { OnceLock::new() }; crate::profile::LANGUAGES.len()];
+    let cached = crate::profile::LANGUAGES
+        .iter()
+        .position(|code| *code == profile.code)
+        .and_then(|k| Some((k, crate::profile::profile(profile.code)?)))
+        .filter(|(_, compiled)| std::ptr::eq(*compiled, profile))
+        .map(|(k, compiled)| CACHE[k].get_or_init(|| Hinter::new(compiled)));
+    match cached {
+        Some(h) => h.hints_lowered(words, lower),
         None => Hinter::new(profile).hints_lowered(words, lower),
     }
 }
