@@ -439,7 +439,7 @@ impl Reader<'_, '_> {
         if w == "." {
             return t > 0
                 && ctx.tokens[t - 1].span.end == ctx.tokens[t].span.start
-                && (ctx.has(t - 1, class::HONORIFICS) || ctx.has(t - 1, class::DEGREES));
+                && ctx.has(t - 1, class::HONORIFICS | class::DEGREES);
         }
         ctx.has(t, class::HONORIFICS | class::DEGREES) || ctx.is_two_word_honorific(t)
     }

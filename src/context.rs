@@ -118,7 +118,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when tokens `t - 1` and `t`, lowercased, are a two-word
-    /// honorific or rank ([`Profile::is_two_word_honorific`]); false for `t == 0`.
+    /// honorific or rank (`brigjen pol`); false for `t == 0`. The
+    /// `HONORIFIC_ENDS` bit skips the join for most words.
     pub fn is_two_word_honorific(&self, t: usize) -> bool {
         t > 0
             && t < self.lower.len()

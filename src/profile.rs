@@ -430,12 +430,6 @@ impl Profile {
         })
     }
 
-    /// True when `prev w` (lowercased words) is a two-word honorific or rank
-    /// (`brigjen pol`); the `honorific_ends` index skips the join for most words.
-    pub fn is_two_word_honorific(&self, prev: &str, w: &str) -> bool {
-        self.honorific_ends.contains(w) && self.honorifics.contains(&format!("{prev} {w}"))
-    }
-
     /// Number of words (1–3) of an honorific or rank ending just before
     /// index `a` of `lower` (`komisaris besar`), or 0.
     pub fn honorific_before(&self, lower: &Lowered, lo: usize, a: usize) -> usize {
