@@ -871,14 +871,15 @@ impl Reader<'_, '_> {
             let len = c.end - c.first;
             // Any kind: the tagger may type a lone surname as a place (`klaim Jenkins`).
             if c.evidence != Evidence::Known && len <= 2 && (c.kind == ActorKind::Person || len == 1) {
-                let words: Vec<&str> = (c.first..c.end).map(|t| &ctx.lower[t]).collect();
-                let cands = persons_by_word.get(words[0]).map_or(&[][..], Vec::as_slice);
-                // Every candidate contains `words[0]` (that is how it was
+                // The chunk's first word and, for two words, its second.
+                let (w0, w1) = (&ctx.lower[c.first], ctx.lower_at(c.first + 1));
+                let cands = persons_by_word.get(w0).map_or(&[][..], Vec::as_slice);
+                // Every candidate contains `w0` (that is how it was
                 // found), so a one-word name fits any longer candidate and a
                 // two-word name one that has the pair.
                 let fits = |&o: &usize| {
                     chunks[o].end - chunks[o].first > len
-                        && (len == 1 || person_pairs.contains(&(o, words[0], words[1])))
+                        && (len == 1 || person_pairs.contains(&(o, w0, w1)))
                 };
                 if let Some(f) = nearest_in(cands, ci, fits) {
                     uf.union(f, ci);
