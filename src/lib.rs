@@ -25,6 +25,7 @@ pub mod actors;
 pub mod attribution;
 pub mod cli;
 pub mod context;
+mod data_line;
 pub mod document;
 pub mod error;
 pub mod profile;

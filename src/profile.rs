@@ -237,7 +237,7 @@ pub struct Profile {
 pub fn sections(text: &str) -> Vec<(&str, Vec<&str>)> {
     let mut out: Vec<(&str, Vec<&str>)> = vec![("", Vec::new())];
     for line in text.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
+        let line = crate::data_line::content(line);
         if line.is_empty() {
             continue;
         }
