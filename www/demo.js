@@ -343,7 +343,7 @@ async function annotatePasted() {
 }
 
 function afterMount(started) {
-  for (const item of current) item.reader.setEnabled(showToggle.checked);
+  // Each reader already follows the toggle: addArticle set it once highlighted.
   const t0 = performance.now();
   renderPanel();
   performance.measure('sorot:panel', { start: t0 });
