@@ -104,25 +104,24 @@ struct Sources {
     grammar: &'static str,
 }
 
-const ID: Sources = Sources {
-    speech: include_str!(concat!(env!("OUT_DIR"), "/id/speech.txt")),
-    titles: include_str!(concat!(env!("OUT_DIR"), "/id/titles.txt")),
-    words: include_str!(concat!(env!("OUT_DIR"), "/id/words.txt")),
-    places: include_str!(concat!(env!("OUT_DIR"), "/id/places.txt")),
-    organizations: include_str!(concat!(env!("OUT_DIR"), "/id/organizations.txt")),
-    persons: include_str!(concat!(env!("OUT_DIR"), "/id/persons.txt")),
-    grammar: include_str!(concat!(env!("OUT_DIR"), "/id/grammar.txt")),
-};
+/// The data files of language `$lang`, as `build.rs` stripped them into
+/// `OUT_DIR/<lang>/`.
+macro_rules! sources {
+    ($lang:literal) => {
+        Sources {
+            speech: include_str!(concat!(env!("OUT_DIR"), "/", $lang, "/speech.txt")),
+            titles: include_str!(concat!(env!("OUT_DIR"), "/", $lang, "/titles.txt")),
+            words: include_str!(concat!(env!("OUT_DIR"), "/", $lang, "/words.txt")),
+            places: include_str!(concat!(env!("OUT_DIR"), "/", $lang, "/places.txt")),
+            organizations: include_str!(concat!(env!("OUT_DIR"), "/", $lang, "/organizations.txt")),
+            persons: include_str!(concat!(env!("OUT_DIR"), "/", $lang, "/persons.txt")),
+            grammar: include_str!(concat!(env!("OUT_DIR"), "/", $lang, "/grammar.txt")),
+        }
+    };
+}
 
-const EN: Sources = Sources {
-    speech: include_str!(concat!(env!("OUT_DIR"), "/en/speech.txt")),
-    titles: include_str!(concat!(env!("OUT_DIR"), "/en/titles.txt")),
-    words: include_str!(concat!(env!("OUT_DIR"), "/en/words.txt")),
-    places: include_str!(concat!(env!("OUT_DIR"), "/en/places.txt")),
-    organizations: include_str!(concat!(env!("OUT_DIR"), "/en/organizations.txt")),
-    persons: include_str!(concat!(env!("OUT_DIR"), "/en/persons.txt")),
-    grammar: include_str!(concat!(env!("OUT_DIR"), "/en/grammar.txt")),
-};
+const ID: Sources = sources!("id");
+const EN: Sources = sources!("en");
 
 /// One known name from a gazetteer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
