@@ -438,7 +438,17 @@ const BOUNDARY: TokInfo = TokInfo {
     run: (0, 0),
 };
 
+/// What the features read of one token (see [`TokInfo`]); `run` is left 0.
 fn summarize(word: &str, hint: u8) -> TokInfo {
+    if word.is_ascii() {
+        summarize_ascii(word.as_bytes(), hint)
+    } else {
+        summarize_chars(word, hint)
+    }
+}
+
+/// [`summarize`] of any word, char by char.
+fn summarize_chars(word: &str, hint: u8) -> TokInfo {
     let mut t = TokInfo {
         hint,
         ..TokInfo::default()
@@ -489,6 +499,74 @@ fn summarize(word: &str, hint: u8) -> TokInfo {
     for k in n.min(4)..4 {
         t.suffix[k] = t.suffix[n.saturating_sub(1).min(3)];
     }
+    t.caps = match first {
+        Some(b'X') if n == 1 => Caps::Letter,
+        Some(b'X') if lowers == 0 => Caps::Upper,
+        Some(b'X') if uppers == 1 => Caps::Title,
+        Some(b'X') => Caps::Mixed,
+        Some(b'x') if uppers > 0 => Caps::LowerMixed,
+        Some(b'x') => Caps::Lower,
+        Some(b'd') => Caps::Digit,
+        _ => Caps::Punct,
+    } as u8;
+    t
+}
+
+/// [`summarize`] of an ASCII word, on bytes: the same hashes and classes
+/// (for ASCII, uppercase is `A-Z`, lowercase `a-z`, numeric `0-9`, and
+/// every alphabetic char is one of those).
+fn summarize_ascii(word: &[u8], hint: u8) -> TokInfo {
+    let mut t = TokInfo {
+        hint,
+        ..TokInfo::default()
+    };
+    let (mut h, mut shape) = (FNV_OFFSET, FNV_OFFSET);
+    let (mut last_class, mut shape_len) = (0u8, 0);
+    let (mut uppers, mut lowers) = (0usize, 0usize);
+    for (k, &c) in word.iter().enumerate() {
+        h = fnv_byte(h, c.to_ascii_lowercase());
+        if k < 4 {
+            t.prefix[k] = h;
+        }
+        let class = match c {
+            b'A'..=b'Z' => {
+                uppers += 1;
+                b'X'
+            }
+            b'a'..=b'z' => {
+                lowers += 1;
+                b'x'
+            }
+            b'0'..=b'9' => b'd',
+            b'-' | b'.' | b'\'' | b'&' | b'/' => c,
+            _ => b'p',
+        };
+        if class != last_class && shape_len < 8 {
+            shape = fnv_byte(shape, class);
+            shape_len += 1;
+            last_class = class;
+        }
+    }
+    let n = word.len();
+    t.word = h;
+    t.shape = shape;
+    for k in n..4 {
+        t.prefix[k] = t.prefix[n.saturating_sub(1).min(3)];
+    }
+    let mut s = FNV_OFFSET;
+    for (k, &c) in word.iter().rev().take(4).enumerate() {
+        s = fnv_byte(s, c.to_ascii_lowercase());
+        t.suffix[k] = s;
+    }
+    for k in n.min(4)..4 {
+        t.suffix[k] = t.suffix[n.saturating_sub(1).min(3)];
+    }
+    let first = word.first().map(|&c| match c {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' => b'x',
+        b'0'..=b'9' => b'd',
+        _ => b'p',
+    });
     t.caps = match first {
         Some(b'X') if n == 1 => Caps::Letter,
         Some(b'X') if lowers == 0 => Caps::Upper,
@@ -1202,6 +1280,24 @@ mod tests {
             let mut got = [0i32; NUM_TAGS];
             m.emit_token(&infos, i, &mut got);
             assert_eq!(&got, want, "token {i}");
+        }
+    }
+
+    #[test]
+    fn ascii_summaries_equal_char_by_char_summaries() {
+        let mut words: Vec<String> = ["", "a", "Jakarta", "PBB", "iPhone", "Dr.", "M.Epid", "x-ray", "O'Neil", "AT&T", "1/2", "2024", "R2D2", "a_b~", "ABCDEFGHIJKLMNOPQRS", "aBcDeFgHiJ"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        words.extend((0x20u8..0x7f).map(|b| (b as char).to_string()));
+        words.extend((0x20u8..0x7f).map(|b| format!("Ab{}9", b as char)));
+        for w in &words {
+            let (a, c) = (summarize_ascii(w.as_bytes(), 5), summarize_chars(w, 5));
+            assert_eq!(
+                (a.word, a.shape, a.prefix, a.suffix, a.caps, a.hint),
+                (c.word, c.shape, c.prefix, c.suffix, c.caps, c.hint),
+                "{w:?}"
+            );
         }
     }
 
