@@ -133,6 +133,11 @@ impl<'a> Ctx<'a> {
             || self.profile.is_descriptive_confix(self.lower_at(i))
     }
 
+    /// The [`crate::profile::class`] bits of tokens `a..b` (`a <= b <= len`).
+    pub fn classes(&self, a: usize, b: usize) -> &[u64] {
+        &self.classes[a..b]
+    }
+
     /// Lowercased text of token `i`, or `""` past either end.
     pub fn lower_at(&self, i: usize) -> &str {
         self.lower.get(i).unwrap_or("")

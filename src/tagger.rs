@@ -183,6 +183,16 @@ pub fn hints(words: &[&str], profile: &Profile) -> Vec<u8> {
 /// [`hints`], reusing `lower[i]` (`words[i].to_lowercase()`) where it is
 /// given; see [`Hinter::hints_lowered`]. Same result as [`hints`].
 pub fn hints_lowered<S: AsRef<str>>(words: &[&str], lower: &[S], profile: &Profile) -> Vec<u8> {
+    hints_classed(words, lower, &[], profile)
+}
+
+/// [`hints_lowered`], also given `classes[i]`, the [`Profile::classes`]
+/// bits of `lower[i]` (as [`crate::context::Ctx`] looks them up), for some
+/// or all words: an ASCII word whose bits say it starts no gazetteer name
+/// and is no organization head, common word or role start is then not
+/// looked up again. Same result as [`hints`] while `profile.classes` is
+/// indexed from the profile's current lists ([`Profile::index`]).
+pub fn hints_classed<S: AsRef<str>>(words: &[&str], lower: &[S], classes: &[u64], profile: &Profile) -> Vec<u8> {
     // One lazily built Hinter per compiled-in profile, so the first call
     // builds only the profile it is asked for (not every language's).
     static CACHE: [OnceLock<Hinter<'static>>; crate::profile::LANGUAGES.len()] =
@@ -194,8 +204,8 @@ pub fn hints_lowered<S: AsRef<str>>(words: &[&str], lower: &[S], profile: &Profi
         .filter(|(_, compiled)| std::ptr::eq(*compiled, profile))
         .map(|(k, compiled)| CACHE[k].get_or_init(|| Hinter::new(compiled)));
     match cached {
-        Some(h) => h.hints_lowered(words, lower),
-        None => Hinter::new(profile).hints_lowered(words, lower),
+        Some(h) => h.hints_classed(words, lower, classes),
+        None => Hinter::new(profile).hints_classed(words, lower, classes),
     }
 }
 
@@ -263,13 +273,26 @@ impl<'p> Hinter<'p> {
     /// module's own lowercasing) instead of lowercasing them again; other
     /// words, and words past the end of `lower`, are lowercased here.
     pub fn hints_lowered<S: AsRef<str>>(&self, words: &[&str], lower: &[S]) -> Vec<u8> {
+        self.hints_classed(words, lower, &[])
+    }
+
+    /// [`Hinter::hints_lowered`], skipping the lookups that `classes` (see
+    /// [`hints_classed`]) shows would find nothing.
+    fn hints_classed<S: AsRef<str>>(&self, words: &[&str], lower: &[S], classes: &[u64]) -> Vec<u8> {
+        use crate::profile::class;
+        // Whether `classes` has the bits of word `i`'s own lowercasing: only
+        // for ASCII words with `lower[i]` given (see `hints_lowered`).
+        let lacks = |i: usize, bits: u64| {
+            i < lower.len() && words[i].is_ascii() && classes.get(i).is_some_and(|&c| c & bits == 0)
+        };
         let n = words.len();
         let mut out = vec![0u8; n];
         let mut key = String::new();
         let max_words = self.profile.max_known_words.max(1);
         let mut i = 0;
         while i < n {
-            if starts_lowercase(words[i]) {
+            // A word that starts no gazetteer key is no one-word prefix of one.
+            if starts_lowercase(words[i]) || lacks(i, class::KNOWN_STARTS) {
                 i += 1;
                 continue;
             }
@@ -309,6 +332,13 @@ impl<'p> Hinter<'p> {
         }
         let mut role_until = 0;
         for i in 0..n {
+            // `self.words` holds organization heads, common words and role starts.
+            if lacks(i, class::ORG_HEADS | class::COMMON_CAPS | class::ROLE_STARTS) {
+                if i < role_until {
+                    out[i] |= HINT_ROLE;
+                }
+                continue;
+            }
             let lowered = match lower.get(i) {
                 Some(l) if words[i].is_ascii() => l.as_ref(),
                 _ => {
@@ -1496,6 +1526,22 @@ mod tests {
         assert_ne!(plain[0] & HINT_ROLE, 0);
         for k in 0..=words.len() {
             assert_eq!(hints_lowered(&words, &lower[..k], p), plain, "with {k} lowered words");
+        }
+    }
+
+    #[test]
+    fn hints_classed_equal_hints() {
+        let p = crate::profile::profile("id").unwrap();
+        let text = "Menteri Luar Negeri Korea Selatan dan Kementerian Keuangan bertemu Presiden Joko Widodo di Jakarta. \
+                    Senin, Juru Bicara Polda Metro Jaya ÖSTERREICH ΣΑΣ mengatakan Kabupaten Bogor dan Universitas Indonesia siap.";
+        let ctx = crate::context::Ctx::new(text, p);
+        let n = ctx.tokens.len();
+        let words: Vec<&str> = (0..n).map(|i| ctx.word(i)).collect();
+        let lower: Vec<&str> = (0..n).map(|i| ctx.lower_at(i)).collect();
+        let plain = hints(&words, p);
+        assert!(plain.iter().any(|&h| h & HINT_ROLE != 0) && plain.iter().any(|&h| h & HINT_PLACE != 0));
+        for k in [0, n / 2, n] {
+            assert_eq!(hints_classed(&words, &lower, ctx.classes(0, k), p), plain, "with {k} classes given");
         }
     }
 
