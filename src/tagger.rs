@@ -1108,6 +1108,37 @@ const PREV: [(usize, usize); NUM_TAGS] = {
     r
 };
 
+/// `PREV` as the literal ranges [`decode`] unrolls.
+const _: () = {
+    let want = [(0, 7), (0, 7), (1, 3), (0, 7), (3, 5), (0, 7), (5, 7)];
+    let mut t = 0;
+    while t < NUM_TAGS {
+        assert!(PREV[t].0 == want[t].0 && PREV[t].1 == want[t].1, "decode's previous-tag ranges differ from PREV");
+        t += 1;
+    }
+};
+
+/// The best previous tag `p` in `LO..HI` for tag `t`: the first `p` with the
+/// highest `best[p] + trans[p + 1][t]` among those `reach`able, whose score
+/// is above [`Score::UNREACHABLE`]; `(UNREACHABLE, 0)` if there is none.
+/// Constant bounds, so the loop unrolls.
+#[inline(always)]
+fn best_prev<S: Score, const LO: usize, const HI: usize>(
+    best: &[S; NUM_TAGS],
+    reach: &[bool; NUM_TAGS],
+    trans: &[[S; NUM_TAGS]; TRANS_ROWS],
+    t: usize,
+) -> (S, u8) {
+    let mut arg = (S::UNREACHABLE, 0);
+    for p in LO..HI {
+        let s = best[p] + trans[p + 1][t];
+        if reach[p] && s > arg.0 {
+            arg = (s, p as u8);
+        }
+    }
+    arg
+}
+
 /// Best BIO-valid tag sequence for per-token `scores` (`n × NUM_TAGS`) and
 /// transition scores (start row, then one row per previous tag).
 pub fn viterbi<S: Score>(scores: &[S], trans: &[[S; NUM_TAGS]; TRANS_ROWS]) -> Vec<Tag> {
@@ -1140,22 +1171,24 @@ fn decode<S: Score>(
             best[t] = scores[t] + trans[first][t];
         }
     }
-    for i in 1..n {
+    for (row, back_row) in scores.chunks_exact(NUM_TAGS).zip(back.chunks_exact_mut(NUM_TAGS)).skip(1) {
+        // The previous tags of each tag, as PREV (checked there) spells out.
+        let reach = best.map(|b| b > S::UNREACHABLE);
+        let args = [
+            best_prev::<S, 0, NUM_TAGS>(&best, &reach, trans, 0),
+            best_prev::<S, 0, NUM_TAGS>(&best, &reach, trans, 1),
+            best_prev::<S, 1, 3>(&best, &reach, trans, 2),
+            best_prev::<S, 0, NUM_TAGS>(&best, &reach, trans, 3),
+            best_prev::<S, 3, 5>(&best, &reach, trans, 4),
+            best_prev::<S, 0, NUM_TAGS>(&best, &reach, trans, 5),
+            best_prev::<S, 5, 7>(&best, &reach, trans, 6),
+        ];
         let mut next = [S::UNREACHABLE; NUM_TAGS];
         for t in 0..NUM_TAGS {
-            let mut arg = (S::UNREACHABLE, 0);
-            for p in PREV[t].0..PREV[t].1 {
-                if best[p] <= S::UNREACHABLE {
-                    continue;
-                }
-                let s = best[p] + trans[p + 1][t];
-                if s > arg.0 {
-                    arg = (s, p);
-                }
-            }
-            if arg.0 > S::UNREACHABLE {
-                next[t] = arg.0 + scores[i * NUM_TAGS + t];
-                back[i * NUM_TAGS + t] = arg.1 as u8;
+            let (score, p) = args[t];
+            if score > S::UNREACHABLE {
+                next[t] = score + row[t];
+                back_row[t] = p;
             }
         }
         best = next;
@@ -1328,6 +1361,80 @@ mod tests {
                 (c.word, c.shape, c.prefix, c.suffix, c.caps, c.hint),
                 "{w:?}"
             );
+        }
+    }
+
+    /// The plain Viterbi recursion over every allowed previous tag, first
+    /// best wins: what [`decode`] must equal.
+    fn reference_decode(scores: &[i32], trans: &[[i32; NUM_TAGS]; TRANS_ROWS], edges: (bool, bool)) -> Vec<Tag> {
+        let n = scores.len() / NUM_TAGS;
+        let mut back = vec![[0usize; NUM_TAGS]; n];
+        let first = if edges.0 { Tag::O.index() + 1 } else { 0 };
+        let mut best = [i32::UNREACHABLE; NUM_TAGS];
+        for t in 0..NUM_TAGS {
+            if ALLOWED[first][t] {
+                best[t] = scores[t] + trans[first][t];
+            }
+        }
+        for i in 1..n {
+            let mut next = [i32::UNREACHABLE; NUM_TAGS];
+            for t in 0..NUM_TAGS {
+                let mut arg = (i32::UNREACHABLE, 0);
+                for p in 0..NUM_TAGS {
+                    if ALLOWED[p + 1][t] && best[p] > i32::UNREACHABLE && best[p] + trans[p + 1][t] > arg.0 {
+                        arg = (best[p] + trans[p + 1][t], p);
+                    }
+                }
+                if arg.0 > i32::UNREACHABLE {
+                    next[t] = arg.0 + scores[i * NUM_TAGS + t];
+                    back[i][t] = arg.1;
+                }
+            }
+            best = next;
+        }
+        if edges.1 {
+            for (t, b) in best.iter_mut().enumerate() {
+                if *b > i32::UNREACHABLE {
+                    *b += trans[t + 1][Tag::O.index()];
+                }
+            }
+        }
+        let mut last = 0;
+        for t in 1..NUM_TAGS {
+            if best[t] > best[last] {
+                last = t;
+            }
+        }
+        let mut out = vec![Tag::O; n];
+        for i in (0..n).rev() {
+            out[i] = Tag::ALL[last];
+            last = back[i][last];
+        }
+        out
+    }
+
+    #[test]
+    fn decoding_equals_the_plain_recursion_ties_included() {
+        let mut x: u32 = 777;
+        let mut next = |m: u32| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x % m) as i32
+        };
+        let mut back = Vec::new();
+        for n in 1..30 {
+            for edges in [(false, false), (true, false), (false, true), (true, true)] {
+                // Few distinct values, so that ties are common.
+                let scores: Vec<i32> = (0..n * NUM_TAGS).map(|_| next(5) - 2).collect();
+                let mut trans = [[0i32; NUM_TAGS]; TRANS_ROWS];
+                for v in trans.iter_mut().flatten() {
+                    *v = next(5) - 2;
+                }
+                let mut out = vec![Tag::O; n];
+                decode(&scores, &trans, edges, &mut back, &mut out);
+                assert_eq!(out, reference_decode(&scores, &trans, edges), "n {n} edges {edges:?}");
+            }
         }
     }
 
