@@ -1056,14 +1056,20 @@ pub struct Scratch {
 pub trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
     /// A score below any reachable path (marks BIO-invalid states).
     const UNREACHABLE: Self;
+    /// Far below `UNREACHABLE`: `FAR` plus any transition score is at most
+    /// `UNREACHABLE` (for `i32`, transitions of at most 2^29; the model's are
+    /// `i16`).
+    const FAR: Self;
 }
 
 impl Score for i32 {
     const UNREACHABLE: i32 = i32::MIN / 4;
+    const FAR: i32 = i32::MIN / 2;
 }
 
 impl Score for f32 {
     const UNREACHABLE: f32 = -1e30;
+    const FAR: f32 = f32::NEG_INFINITY;
 }
 
 /// `ALLOWED[p][t]`: may tag `t` follow tag `p`? Row 0 is the sentence start.
@@ -1119,20 +1125,20 @@ const _: () = {
 };
 
 /// The best previous tag `p` in `LO..HI` for tag `t`: the first `p` with the
-/// highest `best[p] + trans[p + 1][t]` among those `reach`able, whose score
-/// is above [`Score::UNREACHABLE`]; `(UNREACHABLE, 0)` if there is none.
-/// Constant bounds, so the loop unrolls.
+/// highest `reach[p] + trans[p + 1][t]` above [`Score::UNREACHABLE`];
+/// `(UNREACHABLE, 0)` if there is none. `reach[p]` is the best score of `p`,
+/// or [`Score::FAR`] (never chosen) where that is unreachable. Constant
+/// bounds, so the loop unrolls.
 #[inline(always)]
 fn best_prev<S: Score, const LO: usize, const HI: usize>(
-    best: &[S; NUM_TAGS],
-    reach: &[bool; NUM_TAGS],
+    reach: &[S; NUM_TAGS],
     trans: &[[S; NUM_TAGS]; TRANS_ROWS],
     t: usize,
 ) -> (S, u8) {
     let mut arg = (S::UNREACHABLE, 0);
     for p in LO..HI {
-        let s = best[p] + trans[p + 1][t];
-        if reach[p] && s > arg.0 {
+        let s = reach[p] + trans[p + 1][t];
+        if s > arg.0 {
             arg = (s, p as u8);
         }
     }
@@ -1173,15 +1179,15 @@ fn decode<S: Score>(
     }
     for (row, back_row) in scores.chunks_exact(NUM_TAGS).zip(back.chunks_exact_mut(NUM_TAGS)).skip(1) {
         // The previous tags of each tag, as PREV (checked there) spells out.
-        let reach = best.map(|b| b > S::UNREACHABLE);
+        let reach = best.map(|b| if b > S::UNREACHABLE { b } else { S::FAR });
         let args = [
-            best_prev::<S, 0, NUM_TAGS>(&best, &reach, trans, 0),
-            best_prev::<S, 0, NUM_TAGS>(&best, &reach, trans, 1),
-            best_prev::<S, 1, 3>(&best, &reach, trans, 2),
-            best_prev::<S, 0, NUM_TAGS>(&best, &reach, trans, 3),
-            best_prev::<S, 3, 5>(&best, &reach, trans, 4),
-            best_prev::<S, 0, NUM_TAGS>(&best, &reach, trans, 5),
-            best_prev::<S, 5, 7>(&best, &reach, trans, 6),
+            best_prev::<S, 0, NUM_TAGS>(&reach, trans, 0),
+            best_prev::<S, 0, NUM_TAGS>(&reach, trans, 1),
+            best_prev::<S, 1, 3>(&reach, trans, 2),
+            best_prev::<S, 0, NUM_TAGS>(&reach, trans, 3),
+            best_prev::<S, 3, 5>(&reach, trans, 4),
+            best_prev::<S, 0, NUM_TAGS>(&reach, trans, 5),
+            best_prev::<S, 5, 7>(&reach, trans, 6),
         ];
         let mut next = [S::UNREACHABLE; NUM_TAGS];
         for t in 0..NUM_TAGS {
