@@ -44,7 +44,8 @@ fn shape_of(kind: TokenKind, w: &str) -> u8 {
         // `a-z`, alphabetic both.
         let b = w.as_bytes();
         let cap = b.first().is_some_and(u8::is_ascii_uppercase);
-        let acronym = b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !b.iter().any(u8::is_ascii_lowercase);
+        // The lowercase test first: most words fail it at their second letter.
+        let acronym = !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
         return (u8::from(cap) * CAP) | (u8::from(acronym) * ACRONYM);
     }
     let cap = w.chars().next().is_some_and(char::is_uppercase);
