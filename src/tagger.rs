@@ -283,7 +283,7 @@ impl<'p> Hinter<'p> {
         // Whether `classes` has the bits of word `i`'s own lowercasing: only
         // for ASCII words with `lower[i]` given (see `hints_lowered`).
         let lacks = |i: usize, bits: u64| {
-            i < lower.len() && words[i].is_ascii() && classes.get(i).is_some_and(|&c| c & bits == 0)
+            classes.get(i).is_some_and(|&c| c & bits == 0) && i < lower.len() && words[i].is_ascii()
         };
         let n = words.len();
         let mut out = vec![0u8; n];
