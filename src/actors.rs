@@ -221,7 +221,7 @@ impl Reader<'_, '_> {
             self.words.extend((start..end).map(|i| ctx.word(i)));
             self.lowers.clear();
             self.lowers.extend((start..end).map(|i| ctx.lower_at(i)));
-            let hints = tagger::hints_lowered(&self.words, &self.lowers, ctx.profile);
+            let hints = tagger::hints_classed(&self.words, &self.lowers, ctx.classes(start, end), ctx.profile);
             tagger::tag_into(&self.words, &hints, &mut self.scratch, &mut self.tags);
             let mut found = std::mem::take(&mut self.found);
             for (a, b, k) in tagger::spans(&self.tags) {

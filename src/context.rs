@@ -44,7 +44,8 @@ fn shape_of(kind: TokenKind, w: &str) -> u8 {
         // `a-z`, alphabetic both.
         let b = w.as_bytes();
         let cap = b.first().is_some_and(u8::is_ascii_uppercase);
-        let acronym = b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !b.iter().any(u8::is_ascii_lowercase);
+        // The lowercase test first: most words fail it at their second letter.
+        let acronym = !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
         return (u8::from(cap) * CAP) | (u8::from(acronym) * ACRONYM);
     }
     let cap = w.chars().next().is_some_and(char::is_uppercase);
@@ -131,6 +132,11 @@ impl<'a> Ctx<'a> {
     pub fn is_descriptive(&self, i: usize) -> bool {
         self.has(i, crate::profile::class::DESCRIPTORS | crate::profile::class::ORG_HEADS)
             || self.profile.is_descriptive_confix(self.lower_at(i))
+    }
+
+    /// The [`crate::profile::class`] bits of tokens `a..b` (`a <= b <= len`).
+    pub fn classes(&self, a: usize, b: usize) -> &[u64] {
+        &self.classes[a..b]
     }
 
     /// Lowercased text of token `i`, or `""` past either end.

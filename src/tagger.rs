@@ -183,6 +183,16 @@ pub fn hints(words: &[&str], profile: &Profile) -> Vec<u8> {
 /// [`hints`], reusing `lower[i]` (`words[i].to_lowercase()`) where it is
 /// given; see [`Hinter::hints_lowered`]. Same result as [`hints`].
 pub fn hints_lowered<S: AsRef<str>>(words: &[&str], lower: &[S], profile: &Profile) -> Vec<u8> {
+    hints_classed(words, lower, &[], profile)
+}
+
+/// [`hints_lowered`], also given `classes[i]`, the [`Profile::classes`]
+/// bits of `lower[i]` (as [`crate::context::Ctx`] looks them up), for some
+/// or all words: an ASCII word whose bits say it starts no gazetteer name
+/// and is no organization head, common word or role start is then not
+/// looked up again. Same result as [`hints`] while `profile.classes` is
+/// indexed from the profile's current lists ([`Profile::index`]).
+pub fn hints_classed<S: AsRef<str>>(words: &[&str], lower: &[S], classes: &[u64], profile: &Profile) -> Vec<u8> {
     // One lazily built Hinter per compiled-in profile, so the first call
     // builds only the profile it is asked for (not every language's).
     static CACHE: [OnceLock<Hinter<'static>>; crate::profile::LANGUAGES.len()] =
@@ -194,8 +204,8 @@ pub fn hints_lowered<S: AsRef<str>>(words: &[&str], lower: &[S], profile: &Profi
         .filter(|(_, compiled)| std::ptr::eq(*compiled, profile))
         .map(|(k, compiled)| CACHE[k].get_or_init(|| Hinter::new(compiled)));
     match cached {
-        Some(h) => h.hints_lowered(words, lower),
-        None => Hinter::new(profile).hints_lowered(words, lower),
+        Some(h) => h.hints_classed(words, lower, classes),
+        None => Hinter::new(profile).hints_classed(words, lower, classes),
     }
 }
 
@@ -263,13 +273,26 @@ impl<'p> Hinter<'p> {
     /// module's own lowercasing) instead of lowercasing them again; other
     /// words, and words past the end of `lower`, are lowercased here.
     pub fn hints_lowered<S: AsRef<str>>(&self, words: &[&str], lower: &[S]) -> Vec<u8> {
+        self.hints_classed(words, lower, &[])
+    }
+
+    /// [`Hinter::hints_lowered`], skipping the lookups that `classes` (see
+    /// [`hints_classed`]) shows would find nothing.
+    fn hints_classed<S: AsRef<str>>(&self, words: &[&str], lower: &[S], classes: &[u64]) -> Vec<u8> {
+        use crate::profile::class;
+        // Whether `classes` has the bits of word `i`'s own lowercasing: only
+        // for ASCII words with `lower[i]` given (see `hints_lowered`).
+        let lacks = |i: usize, bits: u64| {
+            classes.get(i).is_some_and(|&c| c & bits == 0) && i < lower.len() && words[i].is_ascii()
+        };
         let n = words.len();
         let mut out = vec![0u8; n];
         let mut key = String::new();
         let max_words = self.profile.max_known_words.max(1);
         let mut i = 0;
         while i < n {
-            if starts_lowercase(words[i]) {
+            // A word that starts no gazetteer key is no one-word prefix of one.
+            if starts_lowercase(words[i]) || lacks(i, class::KNOWN_STARTS) {
                 i += 1;
                 continue;
             }
@@ -309,6 +332,13 @@ impl<'p> Hinter<'p> {
         }
         let mut role_until = 0;
         for i in 0..n {
+            // `self.words` holds organization heads, common words and role starts.
+            if lacks(i, class::ORG_HEADS | class::COMMON_CAPS | class::ROLE_STARTS) {
+                if i < role_until {
+                    out[i] |= HINT_ROLE;
+                }
+                continue;
+            }
             let lowered = match lower.get(i) {
                 Some(l) if words[i].is_ascii() => l.as_ref(),
                 _ => {
@@ -438,7 +468,17 @@ const BOUNDARY: TokInfo = TokInfo {
     run: (0, 0),
 };
 
+/// What the features read of one token (see [`TokInfo`]); `run` is left 0.
 fn summarize(word: &str, hint: u8) -> TokInfo {
+    if word.is_ascii() {
+        summarize_ascii(word.as_bytes(), hint)
+    } else {
+        summarize_chars(word, hint)
+    }
+}
+
+/// [`summarize`] of any word, char by char.
+fn summarize_chars(word: &str, hint: u8) -> TokInfo {
     let mut t = TokInfo {
         hint,
         ..TokInfo::default()
@@ -489,6 +529,74 @@ fn summarize(word: &str, hint: u8) -> TokInfo {
     for k in n.min(4)..4 {
         t.suffix[k] = t.suffix[n.saturating_sub(1).min(3)];
     }
+    t.caps = match first {
+        Some(b'X') if n == 1 => Caps::Letter,
+        Some(b'X') if lowers == 0 => Caps::Upper,
+        Some(b'X') if uppers == 1 => Caps::Title,
+        Some(b'X') => Caps::Mixed,
+        Some(b'x') if uppers > 0 => Caps::LowerMixed,
+        Some(b'x') => Caps::Lower,
+        Some(b'd') => Caps::Digit,
+        _ => Caps::Punct,
+    } as u8;
+    t
+}
+
+/// [`summarize`] of an ASCII word, on bytes: the same hashes and classes
+/// (for ASCII, uppercase is `A-Z`, lowercase `a-z`, numeric `0-9`, and
+/// every alphabetic char is one of those).
+fn summarize_ascii(word: &[u8], hint: u8) -> TokInfo {
+    let mut t = TokInfo {
+        hint,
+        ..TokInfo::default()
+    };
+    let (mut h, mut shape) = (FNV_OFFSET, FNV_OFFSET);
+    let (mut last_class, mut shape_len) = (0u8, 0);
+    let (mut uppers, mut lowers) = (0usize, 0usize);
+    for (k, &c) in word.iter().enumerate() {
+        h = fnv_byte(h, c.to_ascii_lowercase());
+        if k < 4 {
+            t.prefix[k] = h;
+        }
+        let class = match c {
+            b'A'..=b'Z' => {
+                uppers += 1;
+                b'X'
+            }
+            b'a'..=b'z' => {
+                lowers += 1;
+                b'x'
+            }
+            b'0'..=b'9' => b'd',
+            b'-' | b'.' | b'\'' | b'&' | b'/' => c,
+            _ => b'p',
+        };
+        if class != last_class && shape_len < 8 {
+            shape = fnv_byte(shape, class);
+            shape_len += 1;
+            last_class = class;
+        }
+    }
+    let n = word.len();
+    t.word = h;
+    t.shape = shape;
+    for k in n..4 {
+        t.prefix[k] = t.prefix[n.saturating_sub(1).min(3)];
+    }
+    let mut s = FNV_OFFSET;
+    for (k, &c) in word.iter().rev().take(4).enumerate() {
+        s = fnv_byte(s, c.to_ascii_lowercase());
+        t.suffix[k] = s;
+    }
+    for k in n.min(4)..4 {
+        t.suffix[k] = t.suffix[n.saturating_sub(1).min(3)];
+    }
+    let first = word.first().map(|&c| match c {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' => b'x',
+        b'0'..=b'9' => b'd',
+        _ => b'p',
+    });
     t.caps = match first {
         Some(b'X') if n == 1 => Caps::Letter,
         Some(b'X') if lowers == 0 => Caps::Upper,
@@ -709,6 +817,8 @@ fn fnv32(bytes: &[u8]) -> u32 {
 pub struct Model<'a> {
     bits: u8,
     trans: [[i32; NUM_TAGS]; TRANS_ROWS],
+    /// The emission rows followed by the checksum, so that every row can be
+    /// read as 8 bytes (its 7 weights and one ignored byte).
     emit: &'a [u8],
 }
 
@@ -750,7 +860,7 @@ impl<'a> Model<'a> {
         Ok(Model {
             bits,
             trans,
-            emit: &body[HEADER + TRANS_BYTES..],
+            emit: &bytes[HEADER + TRANS_BYTES..],
         })
     }
 
@@ -795,22 +905,33 @@ impl<'a> Model<'a> {
     }
 
     /// Adds the emission row of every feature of token `i` to `score`.
+    ///
+    /// Rows are summed as stored (offset binary, `w + 128` in `0..=255`) in
+    /// 16-bit lanes of two `u64`s, the even and the odd columns, with one
+    /// 8-byte load per feature; the offsets are taken off once at the end.
+    /// Exact while a token has at most [`MAX_TOKEN_FEATURES`] features
+    /// (each lane then stays below `2^16`).
     #[inline]
     fn emit_token(&self, infos: &[TokInfoBuf], i: usize, score: &mut [i32; NUM_TAGS]) {
+        const LANES: u64 = 0x00ff_00ff_00ff_00ff;
         let shift = 64 - self.bits as u32;
+        let (mut even, mut odd, mut count) = (0u64, 0u64, 0i32);
         token_features(infos, i, |h| {
             let row = (h >> shift) as usize * NUM_TAGS;
-            let Some(w) = self
-                .emit
-                .get(row..row + NUM_TAGS)
-                .and_then(|w| <&[u8; NUM_TAGS]>::try_from(w).ok())
-            else {
+            let Some(w) = self.emit.get(row..row + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) else {
                 return;
             };
-            for k in 0..NUM_TAGS {
-                score[k] += (w[k] ^ EMIT_BIAS) as i8 as i32;
-            }
+            let x = u64::from_le_bytes(w);
+            even += x & LANES;
+            odd += (x >> 8) & LANES;
+            count += 1;
         });
+        debug_assert!(count as usize <= MAX_TOKEN_FEATURES);
+        for (k, s) in score.iter_mut().enumerate() {
+            let lanes = if k % 2 == 0 { even } else { odd };
+            let sum = ((lanes >> (16 * (k / 2))) & 0xffff) as i32;
+            *s += sum - i32::from(EMIT_BIAS) * count;
+        }
     }
 
     /// Tags one sentence into `out` (cleared first; one tag per word),
@@ -900,6 +1021,12 @@ impl<'a> Model<'a> {
 /// (`lorong`, `waduk`, `jembatan gantung`) that the gated one leaves `O`.
 pub const WINDOW: usize = 2;
 
+/// Most features [`token_features`] gives one token: 26 templates at most
+/// once each, plus one per hint bit of the 5 tokens it reads (8 bits each).
+/// [`Model::emit_token`]'s 16-bit lanes hold the sum of 257 stored weights.
+const MAX_TOKEN_FEATURES: usize = 26 + 5 * 8;
+const _: () = assert!(MAX_TOKEN_FEATURES * 255 < 1 << 16);
+
 /// How far, in tokens, [`token_features`] reads on each side of a token
 /// (the words, shapes and hints at `i - 2 ..= i + 2`).
 const FEATURE_REACH: usize = 2;
@@ -929,14 +1056,20 @@ pub struct Scratch {
 pub trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
     /// A score below any reachable path (marks BIO-invalid states).
     const UNREACHABLE: Self;
+    /// Far below `UNREACHABLE`: `FAR` plus any transition score is at most
+    /// `UNREACHABLE` (for `i32`, transitions of at most 2^29; the model's are
+    /// `i16`).
+    const FAR: Self;
 }
 
 impl Score for i32 {
     const UNREACHABLE: i32 = i32::MIN / 4;
+    const FAR: i32 = i32::MIN / 2;
 }
 
 impl Score for f32 {
     const UNREACHABLE: f32 = -1e30;
+    const FAR: f32 = f32::NEG_INFINITY;
 }
 
 /// `ALLOWED[p][t]`: may tag `t` follow tag `p`? Row 0 is the sentence start.
@@ -981,6 +1114,37 @@ const PREV: [(usize, usize); NUM_TAGS] = {
     r
 };
 
+/// `PREV` as the literal ranges [`decode`] unrolls.
+const _: () = {
+    let want = [(0, 7), (0, 7), (1, 3), (0, 7), (3, 5), (0, 7), (5, 7)];
+    let mut t = 0;
+    while t < NUM_TAGS {
+        assert!(PREV[t].0 == want[t].0 && PREV[t].1 == want[t].1, "decode's previous-tag ranges differ from PREV");
+        t += 1;
+    }
+};
+
+/// The best previous tag `p` in `LO..HI` for tag `t`: the first `p` with the
+/// highest `reach[p] + trans[p + 1][t]` above [`Score::UNREACHABLE`];
+/// `(UNREACHABLE, 0)` if there is none. `reach[p]` is the best score of `p`,
+/// or [`Score::FAR`] (never chosen) where that is unreachable. Constant
+/// bounds, so the loop unrolls.
+#[inline(always)]
+fn best_prev<S: Score, const LO: usize, const HI: usize>(
+    reach: &[S; NUM_TAGS],
+    trans: &[[S; NUM_TAGS]; TRANS_ROWS],
+    t: usize,
+) -> (S, u8) {
+    let mut arg = (S::UNREACHABLE, 0);
+    for p in LO..HI {
+        let s = reach[p] + trans[p + 1][t];
+        if s > arg.0 {
+            arg = (s, p as u8);
+        }
+    }
+    arg
+}
+
 /// Best BIO-valid tag sequence for per-token `scores` (`n × NUM_TAGS`) and
 /// transition scores (start row, then one row per previous tag).
 pub fn viterbi<S: Score>(scores: &[S], trans: &[[S; NUM_TAGS]; TRANS_ROWS]) -> Vec<Tag> {
@@ -1013,22 +1177,24 @@ fn decode<S: Score>(
             best[t] = scores[t] + trans[first][t];
         }
     }
-    for i in 1..n {
+    for (row, back_row) in scores.chunks_exact(NUM_TAGS).zip(back.chunks_exact_mut(NUM_TAGS)).skip(1) {
+        // The previous tags of each tag, as PREV (checked there) spells out.
+        let reach = best.map(|b| if b > S::UNREACHABLE { b } else { S::FAR });
+        let args = [
+            best_prev::<S, 0, NUM_TAGS>(&reach, trans, 0),
+            best_prev::<S, 0, NUM_TAGS>(&reach, trans, 1),
+            best_prev::<S, 1, 3>(&reach, trans, 2),
+            best_prev::<S, 0, NUM_TAGS>(&reach, trans, 3),
+            best_prev::<S, 3, 5>(&reach, trans, 4),
+            best_prev::<S, 0, NUM_TAGS>(&reach, trans, 5),
+            best_prev::<S, 5, 7>(&reach, trans, 6),
+        ];
         let mut next = [S::UNREACHABLE; NUM_TAGS];
         for t in 0..NUM_TAGS {
-            let mut arg = (S::UNREACHABLE, 0);
-            for p in PREV[t].0..PREV[t].1 {
-                if best[p] <= S::UNREACHABLE {
-                    continue;
-                }
-                let s = best[p] + trans[p + 1][t];
-                if s > arg.0 {
-                    arg = (s, p);
-                }
-            }
-            if arg.0 > S::UNREACHABLE {
-                next[t] = arg.0 + scores[i * NUM_TAGS + t];
-                back[i * NUM_TAGS + t] = arg.1 as u8;
+            let (score, p) = args[t];
+            if score > S::UNREACHABLE {
+                next[t] = score + row[t];
+                back_row[t] = p;
             }
         }
         best = next;
@@ -1150,6 +1316,135 @@ mod tests {
     }
 
     #[test]
+    fn emission_sums_equal_weight_by_weight_sums() {
+        // Random weights over the whole i8 range, extremes included.
+        let bits = 10;
+        let mut x: u32 = 2024;
+        let emit: Vec<i8> = (0..(1usize << bits) * NUM_TAGS)
+            .map(|k| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                match k % 11 {
+                    0 => -128,
+                    1 => 127,
+                    _ => x as i8,
+                }
+            })
+            .collect();
+        let bytes = Model::encode(bits, &[[0; NUM_TAGS]; TRANS_ROWS], &emit);
+        let m = Model::parse(&bytes).unwrap();
+        let words = ["Presiden", "Joko", "Widodo", "tiba", "di", "PT", "Kereta", "Api", "x", "."];
+        // Every hint bit set: the most features a token can have.
+        let hints = [0xff; 10];
+        let mut infos = Vec::new();
+        let mut naive = vec![[0i32; NUM_TAGS]; words.len()];
+        for_each_feature(&words, &hints, &mut infos, |i, h| {
+            let row = (h >> (64 - bits as u32)) as usize * NUM_TAGS;
+            for k in 0..NUM_TAGS {
+                naive[i][k] += i32::from(emit[row + k]);
+            }
+        });
+        for (i, want) in naive.iter().enumerate() {
+            let mut got = [0i32; NUM_TAGS];
+            m.emit_token(&infos, i, &mut got);
+            assert_eq!(&got, want, "token {i}");
+        }
+    }
+
+    #[test]
+    fn ascii_summaries_equal_char_by_char_summaries() {
+        let mut words: Vec<String> = ["", "a", "Jakarta", "PBB", "iPhone", "Dr.", "M.Epid", "x-ray", "O'Neil", "AT&T", "1/2", "2024", "R2D2", "a_b~", "ABCDEFGHIJKLMNOPQRS", "aBcDeFgHiJ"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        words.extend((0x20u8..0x7f).map(|b| (b as char).to_string()));
+        words.extend((0x20u8..0x7f).map(|b| format!("Ab{}9", b as char)));
+        for w in &words {
+            let (a, c) = (summarize_ascii(w.as_bytes(), 5), summarize_chars(w, 5));
+            assert_eq!(
+                (a.word, a.shape, a.prefix, a.suffix, a.caps, a.hint),
+                (c.word, c.shape, c.prefix, c.suffix, c.caps, c.hint),
+                "{w:?}"
+            );
+        }
+    }
+
+    /// The plain Viterbi recursion over every allowed previous tag, first
+    /// best wins: what [`decode`] must equal.
+    fn reference_decode(scores: &[i32], trans: &[[i32; NUM_TAGS]; TRANS_ROWS], edges: (bool, bool)) -> Vec<Tag> {
+        let n = scores.len() / NUM_TAGS;
+        let mut back = vec![[0usize; NUM_TAGS]; n];
+        let first = if edges.0 { Tag::O.index() + 1 } else { 0 };
+        let mut best = [i32::UNREACHABLE; NUM_TAGS];
+        for t in 0..NUM_TAGS {
+            if ALLOWED[first][t] {
+                best[t] = scores[t] + trans[first][t];
+            }
+        }
+        for i in 1..n {
+            let mut next = [i32::UNREACHABLE; NUM_TAGS];
+            for t in 0..NUM_TAGS {
+                let mut arg = (i32::UNREACHABLE, 0);
+                for p in 0..NUM_TAGS {
+                    if ALLOWED[p + 1][t] && best[p] > i32::UNREACHABLE && best[p] + trans[p + 1][t] > arg.0 {
+                        arg = (best[p] + trans[p + 1][t], p);
+                    }
+                }
+                if arg.0 > i32::UNREACHABLE {
+                    next[t] = arg.0 + scores[i * NUM_TAGS + t];
+                    back[i][t] = arg.1;
+                }
+            }
+            best = next;
+        }
+        if edges.1 {
+            for (t, b) in best.iter_mut().enumerate() {
+                if *b > i32::UNREACHABLE {
+                    *b += trans[t + 1][Tag::O.index()];
+                }
+            }
+        }
+        let mut last = 0;
+        for t in 1..NUM_TAGS {
+            if best[t] > best[last] {
+                last = t;
+            }
+        }
+        let mut out = vec![Tag::O; n];
+        for i in (0..n).rev() {
+            out[i] = Tag::ALL[last];
+            last = back[i][last];
+        }
+        out
+    }
+
+    #[test]
+    fn decoding_equals_the_plain_recursion_ties_included() {
+        let mut x: u32 = 777;
+        let mut next = |m: u32| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x % m) as i32
+        };
+        let mut back = Vec::new();
+        for n in 1..30 {
+            for edges in [(false, false), (true, false), (false, true), (true, true)] {
+                // Few distinct values, so that ties are common.
+                let scores: Vec<i32> = (0..n * NUM_TAGS).map(|_| next(5) - 2).collect();
+                let mut trans = [[0i32; NUM_TAGS]; TRANS_ROWS];
+                for v in trans.iter_mut().flatten() {
+                    *v = next(5) - 2;
+                }
+                let mut out = vec![Tag::O; n];
+                decode(&scores, &trans, edges, &mut back, &mut out);
+                assert_eq!(out, reference_decode(&scores, &trans, edges), "n {n} edges {edges:?}");
+            }
+        }
+    }
+
+    #[test]
     fn allowed_table_matches_can_follow() {
         for (p, row) in ALLOWED.iter().enumerate() {
             let prev = if p == 0 { None } else { Tag::from_index(p - 1) };
@@ -1189,9 +1484,10 @@ mod tests {
                 trans16[r][c] = *v as i16;
             }
         }
-        let emit: Vec<i8> = m.emit.iter().map(|&b| (b ^ EMIT_BIAS) as i8).collect();
+        let stored = &m.emit[..m.emit.len() - CHECKSUM];
+        let emit: Vec<i8> = stored.iter().map(|&b| (b ^ EMIT_BIAS) as i8).collect();
         // Offset binary: the zero weights are stored as 0x80, never as 0.
-        assert!(!m.emit.contains(&0));
+        assert!(!stored.contains(&0));
         assert_eq!(Model::encode(m.bits(), &trans16, &emit), bytes);
         // The bias favours B-Loc: every scored token starts a place...
         assert_eq!(m.tag_ungated(&["x", "y"], &[0, 0]), vec![Tag::BLoc, Tag::BLoc]);
@@ -1343,6 +1639,22 @@ mod tests {
         assert_ne!(plain[0] & HINT_ROLE, 0);
         for k in 0..=words.len() {
             assert_eq!(hints_lowered(&words, &lower[..k], p), plain, "with {k} lowered words");
+        }
+    }
+
+    #[test]
+    fn hints_classed_equal_hints() {
+        let p = crate::profile::profile("id").unwrap();
+        let text = "Menteri Luar Negeri Korea Selatan dan Kementerian Keuangan bertemu Presiden Joko Widodo di Jakarta. \
+                    Senin, Juru Bicara Polda Metro Jaya ÖSTERREICH ΣΑΣ mengatakan Kabupaten Bogor dan Universitas Indonesia siap.";
+        let ctx = crate::context::Ctx::new(text, p);
+        let n = ctx.tokens.len();
+        let words: Vec<&str> = (0..n).map(|i| ctx.word(i)).collect();
+        let lower: Vec<&str> = (0..n).map(|i| ctx.lower_at(i)).collect();
+        let plain = hints(&words, p);
+        assert!(plain.iter().any(|&h| h & HINT_ROLE != 0) && plain.iter().any(|&h| h & HINT_PLACE != 0));
+        for k in [0, n / 2, n] {
+            assert_eq!(hints_classed(&words, &lower, ctx.classes(0, k), p), plain, "with {k} classes given");
         }
     }
 
