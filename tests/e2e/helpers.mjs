@@ -19,7 +19,7 @@ export const SEED_FILES = [
   '002_2ec4e416ec4a52c8.txt',
 ];
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
