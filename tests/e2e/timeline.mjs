@@ -2,7 +2,7 @@
 // Page-load timeline of the demo in headless Chromium, over several runs:
 // a measurement tool, not a test (node --test does not pick it up).
 //
-//   node tests/e2e/timeline.mjs [--runs 5] [--view 1] [--trace DIR]
+//   node tests/e2e/timeline.mjs [--runs 5] [--view 1] [--trace DIR] [--json FILE]
 //
 // Each run launches a fresh Chromium and makes three navigations to
 // index.html#VIEW:
@@ -14,9 +14,10 @@
 // timing, all in ms from the navigation start. With --trace, the first
 // run's cold and warm navigations also write Chromium traces (DIR/cold.json,
 // DIR/warm.json) that
-// chrome://tracing or Perfetto opens.
+// chrome://tracing or Perfetto opens. With --json, every run's entries are
+// also written to FILE ({cold: [...], warm: [...], reload: [...]}).
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     view: { type: 'string', default: '1' },
     trace: { type: 'string' },
+    json: { type: 'string' },
   },
 });
 const RUNS = Number(values.runs);
@@ -98,6 +100,7 @@ for (let run = 0; run < RUNS; run += 1) {
   }
 }
 await new Promise((resolve) => server.close(resolve));
+if (values.json) writeFileSync(values.json, JSON.stringify(results));
 
 const fmt = (n) => n.toFixed(1).padStart(7);
 for (const [kind, runs] of Object.entries(results)) {
