@@ -1,7 +1,7 @@
 //! Reading the language data files (`data/<lang>/*.txt`), shared by
-//! `build.rs`, which derives the profiles from them, and by the crate, which
-//! reads what `build.rs` wrote (in the same format) and whose tests read
-//! the data files: one reading, so the two cannot drift.
+//! `build.rs`, which strips them before they are compiled in, and by
+//! [`crate::profile::sections`] (the tests' reading of the originals): one
+//! reading of a line, so the stripped copies cannot drift from it.
 
 /// The content of `line`: the text before its first `#` (a comment),
 /// trimmed; `""` for a comment or blank line.

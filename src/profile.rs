@@ -4,12 +4,14 @@
 //! [`sections`]: `[section]` headers, one entry per line, `#` comments.
 //! Gazetteer lines list one actor's names: `Name | Alias | Alias`.
 //!
-//! `build.rs` derives each profile from them at compile time into one text
-//! (`OUT_DIR/<lang>/profile.txt`): a lexicon of every word with its
-//! [`class`] bits, gazetteer entry and role indexes, and the short lists.
-//! [`profile`] reads it on first use into one hash map ([`Lexicon`]) whose
-//! keys are slices of that static text; every word set ([`WordSet`]) and map
-//! ([`WordMap`]) of a profile is a view of the lexicon through one class bit.
+//! `build.rs` compiles in stripped copies (no comments or blank lines; the
+//! word lists already lowercased). [`profile`] reads them on first use into
+//! one hash map, the [`Lexicon`]: every word of every set → its [`class`]
+//! bits, gazetteer entry and role indexes, keyed by slices of the static
+//! text (the gazetteers are lowercased once, per file), so no entry costs an
+//! allocation of its own. Every word set ([`WordSet`]) and map ([`WordMap`])
+//! of a profile is a view of the lexicon through one class bit, with the
+//! lookup API of the `HashSet`s and `HashMap`s they replace.
 
 use std::collections::HashMap;
 use std::fmt;
