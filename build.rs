@@ -5,11 +5,15 @@
 //! first `#`, trimmed), the function `profile::sections` reads lines with,
 //! and lines left empty are dropped. So the profile read is the same, while
 //! the curation notes (2.7 KB of the widget, gzipped) stay in the
-//! repository only. Entries are never altered otherwise.
+//! repository only. The word lists ([`LOWERCASED`]) are also lowercased
+//! here, as the profile stores them, so the first analysis need not; the
+//! gazetteers keep their case (actors are named by their first name as
+//! written). Entries are never altered otherwise.
 
 use std::path::Path;
 
 #[path = "src/data_line.rs"]
+#[allow(dead_code)] // `sections` is the crate's.
 mod data_line;
 
 const LANGS: &[&str] = &["id", "en"];
@@ -23,6 +27,9 @@ const FILES: &[&str] = &[
     "grammar.txt",
 ];
 
+/// The files whose every entry the profile lowercases.
+const LOWERCASED: &[&str] = &["speech.txt", "titles.txt", "words.txt", "grammar.txt"];
+
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for lang in LANGS {
@@ -35,7 +42,11 @@ fn main() {
             let mut stripped = String::with_capacity(text.len());
             for line in text.lines() {
                 let line = data_line::content(line);
-                if !line.is_empty() {
+                if line.is_empty() {
+                } else if LOWERCASED.contains(file) {
+                    stripped.push_str(&line.to_lowercase());
+                    stripped.push('\n');
+                } else {
                     stripped.push_str(line);
                     stripped.push('\n');
                 }

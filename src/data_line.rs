@@ -1,9 +1,30 @@
-//! One line of a language data file (`data/<lang>/*.txt`), read the same
-//! way by `build.rs`, which strips the files before they are compiled in,
-//! and by [`crate::profile::sections`], which parses them.
+//! Reading the language data files (`data/<lang>/*.txt`), shared by
+//! `build.rs`, which strips them before they are compiled in, and by
+//! [`crate::profile::sections`] (the tests' reading of the originals): one
+//! reading of a line, so the stripped copies cannot drift from it.
 
 /// The content of `line`: the text before its first `#` (a comment),
 /// trimmed; `""` for a comment or blank line.
 pub fn content(line: &str) -> &str {
     line.split('#').next().unwrap_or("").trim()
+}
+
+/// Splits a data file into `(section, entries)`; entries are trimmed lines
+/// with comments (`#` to end of line) and blank lines removed. Lines before
+/// any header belong to section `""`.
+pub fn sections(text: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = vec![("", Vec::new())];
+    for line in text.lines() {
+        let line = content(line);
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            out.push((name.trim(), Vec::new()));
+        } else if let Some(last) = out.last_mut() {
+            last.1.push(line);
+        }
+    }
+    out.retain(|(_, e)| !e.is_empty());
+    out
 }

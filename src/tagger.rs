@@ -230,14 +230,22 @@ pub struct Hinter<'p> {
 }
 
 impl<'p> Hinter<'p> {
-    /// Builds the tables for `profile`.
+    /// Builds the tables for `profile`, in one pass over its lexicon
+    /// ([`Profile::classes`]) plus its roles, with the maps sized up front.
     pub fn new(profile: &'p Profile) -> Hinter<'p> {
+        use crate::profile::class;
         let mut words: std::collections::HashMap<String, WordEntry, crate::profile::WordHasher> = Default::default();
-        for w in &profile.org_heads {
-            words.entry(w.clone()).or_default().bits |= HINT_ORG_HEAD;
-        }
-        for w in &profile.common_caps {
-            words.entry(w.clone()).or_default().bits |= HINT_COMMON;
+        let mut prefixes: std::collections::HashMap<String, bool, crate::profile::WordHasher> = Default::default();
+        let mut known = Vec::new();
+        for (w, &bits) in profile.classes.iter() {
+            let hint = if bits & class::ORG_HEADS != 0 { HINT_ORG_HEAD } else { 0 }
+                | if bits & class::COMMON_CAPS != 0 { HINT_COMMON } else { 0 };
+            if hint != 0 {
+                words.entry(w.to_string()).or_default().bits |= hint;
+            }
+            if bits & class::KNOWN != 0 {
+                known.push(w);
+            }
         }
         // `roles` is sorted longest first, so each list stays longest first.
         for (k, r) in profile.roles.iter().enumerate() {
@@ -245,8 +253,8 @@ impl<'p> Hinter<'p> {
                 words.entry(first.clone()).or_default().roles.push(k);
             }
         }
-        let mut prefixes: std::collections::HashMap<String, bool, crate::profile::WordHasher> = Default::default();
-        for key in profile.known.keys() {
+        prefixes.reserve(known.len() + known.len() / 2);
+        for key in known {
             let mut end = 0;
             for (i, c) in key.char_indices() {
                 if c == ' ' {

@@ -287,10 +287,9 @@ async function showSeeds(indices) {
     if (token !== viewToken) return;
     performance.mark('sorot:seeds-loaded');
     // Every article's text shows at once, but only the first is analysed
-    // straight away: the others wait until its highlights are painted. On the
-    // page's first load the first waits for a frame too (while the wasm
-    // compiles), so the page paints its text before the analysis runs.
-    let first = firstMark ? null : afterPaint();
+    // straight away, so its text and highlights paint in one frame: the
+    // others wait until those highlights are painted.
+    let first = null;
     const entries = indices.map((i, k) => {
       const entry = addArticle(texts[k], {
         title: SEEDS[i].title,
