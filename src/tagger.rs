@@ -188,9 +188,10 @@ pub fn hints_lowered<S: AsRef<str>>(words: &[&str], lower: &[S], profile: &Profi
 
 /// [`hints_lowered`], also given `classes[i]`, the [`Profile::classes`]
 /// bits of `lower[i]` (as [`crate::context::Ctx`] looks them up), for some
-/// or all words: an ASCII word whose bits say it starts no gazetteer name
-/// and is no organization head, common word or role start is then not
-/// looked up again. Same result as [`hints`] while `profile.classes` is
+/// or all words: an ASCII word's organization-head, common-word and
+/// role-start bits are read from there instead of looked up again, and
+/// one whose bits say it starts no gazetteer name is not looked up in the
+/// gazetteer. Same result as [`hints`] while `profile.classes` is
 /// indexed from the profile's current lists ([`Profile::index`]).
 pub fn hints_classed<S: AsRef<str>>(words: &[&str], lower: &[S], classes: &[u64], profile: &Profile) -> Vec<u8> {
     // One lazily built Hinter per compiled-in profile, so the first call
@@ -209,66 +210,34 @@ pub fn hints_classed<S: AsRef<str>>(words: &[&str], lower: &[S], classes: &[u64]
     }
 }
 
-/// What one lowercased word starts or is, for [`Hinter`].
-#[derive(Default)]
-struct WordEntry {
-    /// `HINT_ORG_HEAD` / `HINT_COMMON` bits of the word alone.
-    bits: u8,
-    /// Indexes into `Profile::roles` of the roles starting with this word,
-    /// longest first.
-    roles: Vec<usize>,
-}
-
 /// Lookup tables that compute [`hints`] for one profile with one hash
 /// lookup per token, plus gazetteer lookups only while a prefix of a known
-/// name is matching.
+/// name is matching. Single words (organization heads, common words, role
+/// starts) are read from the profile's lexicon ([`Profile::classes`],
+/// [`Profile::role_starts`]); only the gazetteer's prefixes have a table.
 pub struct Hinter<'p> {
     profile: &'p Profile,
-    words: std::collections::HashMap<String, WordEntry, crate::profile::WordHasher>,
-    /// Every word-boundary prefix of a gazetteer key → whether it is a whole key.
-    prefixes: std::collections::HashMap<String, bool, crate::profile::WordHasher>,
+    /// Every word-boundary prefix of a gazetteer key → whether it is a
+    /// whole key; the keys borrow the lexicon's text.
+    prefixes: std::collections::HashMap<&'p str, bool, crate::profile::WordHasher>,
 }
 
 impl<'p> Hinter<'p> {
-    /// Builds the tables for `profile`, in one pass over its lexicon
-    /// ([`Profile::classes`]) plus its roles, with the maps sized up front.
+    /// Builds the prefix table for `profile`, in one pass over its
+    /// gazetteer keys, with the map sized up front.
     pub fn new(profile: &'p Profile) -> Hinter<'p> {
-        use crate::profile::class;
-        let mut words: std::collections::HashMap<String, WordEntry, crate::profile::WordHasher> = Default::default();
-        let mut prefixes: std::collections::HashMap<String, bool, crate::profile::WordHasher> = Default::default();
-        let mut known = Vec::new();
-        for (w, &bits) in profile.classes.iter() {
-            let hint = if bits & class::ORG_HEADS != 0 { HINT_ORG_HEAD } else { 0 }
-                | if bits & class::COMMON_CAPS != 0 { HINT_COMMON } else { 0 };
-            if hint != 0 {
-                words.entry(w.to_string()).or_default().bits |= hint;
-            }
-            if bits & class::KNOWN != 0 {
-                known.push(w);
-            }
-        }
-        // `roles` is sorted longest first, so each list stays longest first.
-        for (k, r) in profile.roles.iter().enumerate() {
-            if let Some(first) = r.first() {
-                words.entry(first.clone()).or_default().roles.push(k);
-            }
-        }
+        let known: Vec<&'p str> = profile.known.keys().collect();
+        let mut prefixes: std::collections::HashMap<&'p str, bool, crate::profile::WordHasher> = Default::default();
         prefixes.reserve(known.len() + known.len() / 2);
         for key in known {
-            let mut end = 0;
-            for (i, c) in key.char_indices() {
-                if c == ' ' {
-                    prefixes.entry(key[..i].to_string()).or_insert(false);
+            for (i, b) in key.bytes().enumerate() {
+                if b == b' ' {
+                    prefixes.entry(&key[..i]).or_insert(false);
                 }
-                end = i + c.len_utf8();
             }
-            prefixes.insert(key[..end].to_string(), true);
+            prefixes.insert(key, true);
         }
-        Hinter {
-            profile,
-            words,
-            prefixes,
-        }
+        Hinter { profile, prefixes }
     }
 
     /// Hint bits of each word; see [`hints`].
@@ -284,8 +253,8 @@ impl<'p> Hinter<'p> {
         self.hints_classed(words, lower, &[])
     }
 
-    /// [`Hinter::hints_lowered`], skipping the lookups that `classes` (see
-    /// [`hints_classed`]) shows would find nothing.
+    /// [`Hinter::hints_lowered`], reading a word's bits from `classes` (see
+    /// [`hints_classed`]) where they are given instead of looking it up.
     fn hints_classed<S: AsRef<str>>(&self, words: &[&str], lower: &[S], classes: &[u64]) -> Vec<u8> {
         use crate::profile::class;
         // Whether `classes` has the bits of word `i`'s own lowercasing: only
@@ -340,39 +309,40 @@ impl<'p> Hinter<'p> {
         }
         let mut role_until = 0;
         for i in 0..n {
-            // `self.words` holds organization heads, common words and role starts.
-            if lacks(i, class::ORG_HEADS | class::COMMON_CAPS | class::ROLE_STARTS) {
-                if i < role_until {
-                    out[i] |= HINT_ROLE;
-                }
-                continue;
-            }
+            // Organization heads, common words and role starts are lexicon words.
+            let wanted = class::ORG_HEADS | class::COMMON_CAPS | class::ROLE_STARTS;
+            let given = i < lower.len() && words[i].is_ascii();
             let lowered = match lower.get(i) {
-                Some(l) if words[i].is_ascii() => l.as_ref(),
+                Some(l) if given => l.as_ref(),
                 _ => {
                     key.clear();
                     push_lower(&mut key, words[i]);
                     key.as_str()
                 }
             };
-            if let Some(entry) = self.words.get(lowered) {
-                out[i] |= entry.bits;
-                if i >= role_until {
-                    let roles = &self.profile.roles;
-                    let len = entry
-                        .roles
-                        .iter()
-                        .map(|&k| &roles[k])
-                        .filter(|r| r.len() <= n - i)
-                        .find(|r| {
-                            r[1..]
-                                .iter()
-                                .zip(&words[i + 1..])
-                                .all(|(a, b)| eq_lower(a, b))
-                        })
-                        .map_or(0, Vec::len);
-                    role_until = i + len;
-                }
+            let bits = match classes.get(i) {
+                Some(&c) if given => c,
+                _ => self.profile.classes.get(lowered).copied().unwrap_or(0),
+            } & wanted;
+            if bits & class::ORG_HEADS != 0 {
+                out[i] |= HINT_ORG_HEAD;
+            }
+            if bits & class::COMMON_CAPS != 0 {
+                out[i] |= HINT_COMMON;
+            }
+            if bits & class::ROLE_STARTS != 0 && i >= role_until {
+                let roles = &self.profile.roles;
+                let len = self
+                    .profile
+                    .role_starts
+                    .get(lowered)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|&k| &roles[k])
+                    .filter(|r| r.len() <= n - i)
+                    .find(|r| r[1..].iter().zip(&words[i + 1..]).all(|(a, b)| eq_lower(a, b)))
+                    .map_or(0, Vec::len);
+                role_until = i + len;
             }
             if i < role_until {
                 out[i] |= HINT_ROLE;
