@@ -53,6 +53,20 @@ fn shape_of(kind: TokenKind, w: &str) -> u8 {
     (u8::from(cap) * CAP) | (u8::from(acronym) * ACRONYM)
 }
 
+/// Number of slots of the cache of recently inserted words in [`Ctx::new`]
+/// (a power of two).
+const RECENT_SLOTS: usize = 256;
+
+/// Slot of non-empty word `w` in that cache, `< RECENT_SLOTS`, from its
+/// length and three of its bytes: O(1) per word. Unkeyed, but a collision
+/// only costs a hash set insert, never a wrong answer.
+fn recent_slot(w: &str) -> usize {
+    let b = w.as_bytes();
+    let n = b.len();
+    (n.wrapping_mul(97) ^ usize::from(b[0]).wrapping_mul(31) ^ usize::from(b[n / 2]).wrapping_mul(7) ^ usize::from(b[n - 1]))
+        % RECENT_SLOTS
+}
+
 impl<'a> Ctx<'a> {
     /// Tokenizes and lays out `text`.
     pub fn new(text: &'a str, profile: &'a Profile) -> Ctx<'a> {
@@ -65,6 +79,9 @@ impl<'a> Ctx<'a> {
         let mut lower = Lowered::with_capacity(text.len() + tokens.len(), tokens.len());
         let mut shape = Vec::with_capacity(tokens.len());
         let mut classes = Vec::with_capacity(tokens.len());
+        // The word last inserted into `seen_lower` in each slot (by
+        // `recent_slot`): a repeat found here is not hashed again.
+        let mut recent: [&str; RECENT_SLOTS] = [""; RECENT_SLOTS];
         // One pass over the tokens for every per-token fact.
         for t in &tokens {
             let w = t.span.of(text);
@@ -72,7 +89,11 @@ impl<'a> Ctx<'a> {
             classes.push(profile.classes.get(l).copied().unwrap_or(0));
             shape.push(shape_of(t.kind, w));
             if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
-                seen_lower.insert(w);
+                let slot = &mut recent[recent_slot(w)];
+                if *slot != w {
+                    seen_lower.insert(w);
+                    *slot = w;
+                }
             }
         }
         Ctx { text, tokens, layout, lower, profile, seen_lower, shape, classes }
@@ -239,7 +260,24 @@ impl Index<usize> for Lowered {
 
 #[cfg(test)]
 mod tests {
-    use super::Lowered;
+    use super::{recent_slot, Ctx, Lowered};
+    use crate::tokens::TokenKind;
+
+    #[test]
+    fn seen_lower_holds_every_lowercase_word_despite_slot_collisions() {
+        // `abcd` and `axcd` share a slot of the recent-word cache.
+        assert_eq!(recent_slot("abcd"), recent_slot("axcd"));
+        let text = "abcd axcd abcd Abcd axcd. é ü é Jakarta kata kata x";
+        let p = crate::profile::profile("id").unwrap();
+        let ctx = Ctx::new(text, p);
+        let want: std::collections::HashSet<&str> = (0..ctx.tokens.len())
+            .filter(|&i| ctx.tokens[i].kind == TokenKind::Word)
+            .map(|i| ctx.word(i))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        assert_eq!(want.len(), 6);
+        assert_eq!(ctx.seen_lower, want);
+    }
 
     #[test]
     fn lowered_words_equal_to_lowercase_and_join_like_a_slice() {
