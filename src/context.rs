@@ -34,12 +34,13 @@ const CAP: u8 = 1;
 /// [`Ctx::is_acronym`] holds for the token.
 const ACRONYM: u8 = 2;
 
-/// The [`CAP`] and [`ACRONYM`] bits of a token of kind `kind` and text `w`.
-fn shape_of(kind: TokenKind, w: &str) -> u8 {
+/// The [`CAP`] and [`ACRONYM`] bits of a token of kind `kind` and text `w`;
+/// `ascii` is `w.is_ascii()`.
+fn shape_of(kind: TokenKind, w: &str, ascii: bool) -> u8 {
     if kind != TokenKind::Word {
         return 0;
     }
-    if w.is_ascii() {
+    if ascii {
         // The same tests on bytes: for ASCII, uppercase is `A-Z`, lowercase
         // `a-z`, alphabetic both.
         let b = w.as_bytes();
@@ -85,9 +86,11 @@ impl<'a> Ctx<'a> {
         // One pass over the tokens for every per-token fact.
         for t in &tokens {
             let w = t.span.of(text);
-            let l = lower.push(w);
+            // Scanned once, for both the lowercasing and the shape.
+            let ascii = w.is_ascii();
+            let l = lower.push_scanned(w, ascii);
             classes.push(profile.classes.get(l).copied().unwrap_or(0));
-            shape.push(shape_of(t.kind, w));
+            shape.push(shape_of(t.kind, w, ascii));
             if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
                 let slot = &mut recent[recent_slot(w)];
                 if *slot != w {
@@ -200,9 +203,14 @@ impl Lowered {
     /// Appends `w` lowercased (`str::to_lowercase`) as the next word and
     /// returns it.
     pub fn push(&mut self, w: &str) -> &str {
+        self.push_scanned(w, w.is_ascii())
+    }
+
+    /// [`Lowered::push`], given `ascii`, which must be `w.is_ascii()`.
+    fn push_scanned(&mut self, w: &str, ascii: bool) -> &str {
         let from = self.buf.len();
         self.starts.push(from);
-        if w.is_ascii() {
+        if ascii {
             // Same result as `to_lowercase` for ASCII, without allocating.
             self.buf.push_str(w);
             self.buf[from..].make_ascii_lowercase();
