@@ -593,8 +593,11 @@ impl Attributor<'_, '_> {
     /// Length of a document noun phrase at `i` (`pernyataan`, `pernyataan bersama`).
     fn document_len(&self, i: usize, end: usize) -> Option<usize> {
         let ctx = self.ctx;
+        // The first word, looked up once, rules out most phrases.
+        let first = ctx.lower.get(i)?;
         self.document_phrases
             .iter()
+            .filter(|d| d.first() == Some(&first))
             .filter(|d| i + d.len() <= end && d.iter().enumerate().all(|(k, w)| &ctx.lower[i + k] == *w))
             .map(|d| d.len())
             .max()
