@@ -165,11 +165,39 @@ mod tests {
     }
 
     #[test]
+    fn ids_equal_formatted_numbers() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(id('a', n), format!("a{n}"));
+            assert_eq!(id('q', n), format!("q{n}"));
+        }
+    }
+
+    #[test]
     fn ascii_text_maps_to_itself() {
         let m = Utf16Map::new("hello");
         assert_eq!(m.utf16(3), 3);
         assert_eq!(m.utf16(5), 5);
     }
+}
+
+/// The id `prefix` followed by the decimal digits of `n` (`a12`), as
+/// `format!("{prefix}{n}")` gives, without the formatting machinery.
+fn id(prefix: char, mut n: usize) -> String {
+    // usize::MAX has 20 digits.
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(prefix.len_utf8() + digits.len() - k);
+    s.push(prefix);
+    s.extend(digits[k..].iter().map(|&d| char::from(d)));
+    s
 }
 
 /// Builds the document of one analysed text: actors ordered by first
@@ -187,7 +215,7 @@ pub fn build(text: &str, lang: &str, cast: &crate::actors::Cast, quotes: &[crate
     order.sort_by_key(|&a| (first_at[a], a));
     let mut id_of = vec![String::new(); cast.actors.len()];
     for (n, &a) in order.iter().enumerate() {
-        id_of[a] = format!("a{n}");
+        id_of[a] = id('a', n);
     }
     let mut aliases: Vec<Vec<String>> = cast.actors.iter().map(|a| a.titled.clone()).collect();
     // Lowercased names and aliases of each actor so far, so an actor with
@@ -230,7 +258,7 @@ pub fn build(text: &str, lang: &str, cast: &crate::actors::Cast, quotes: &[crate
         .map(|(n, q)| {
             let s = span(q.content);
             Quote {
-                id: format!("q{n}"),
+                id: id('q', n),
                 kind: q.kind,
                 start: s.start,
                 end: s.end,
