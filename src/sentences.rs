@@ -76,6 +76,10 @@ pub fn split(text: &str, tokens: &[Token]) -> Layout {
 /// True when a sentence ends after token `i` (paragraph ends at `end`).
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
     let t = tokens[i];
+    // Words and numbers (most tokens) start with a letter or digit: no stop.
+    if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+        return false;
+    }
     let s = t.span.of(text);
     if t.kind == TokenKind::Quote {
         // `… selesai.” Lalu` : the closing mark after a stop ends the sentence.
@@ -123,7 +127,14 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
     let w = prev.span.of(text);
     let mut chars = w.chars();
     let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_upper || ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+    // For ASCII `w`, `to_lowercase` equals an entry exactly when
+    // `eq_ignore_ascii_case` does; other words are lowercased.
+    single_upper
+        || if w.is_ascii() {
+            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+        } else {
+            ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+        }
 }
 
 #[cfg(test)]
@@ -152,6 +163,13 @@ mod tests {
         ];
         for (input, want) in rows {
             assert_eq!(&sentences(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_match_in_any_case() {
+        for (input, n) in [("Ia dari Kab. Bogor.", 1), ("Ia dari KAB. Bogor.", 1), ("Jaraknya 5 \u{212A}m. Jauh.", 1), ("Ia dari Kabar. Bogor.", 2)] {
+            assert_eq!(sentences(input).len(), n, "input {input:?}");
         }
     }
 
