@@ -54,13 +54,13 @@ fn shape_of(kind: TokenKind, w: &str, ascii: bool) -> u8 {
     (u8::from(cap) * CAP) | (u8::from(acronym) * ACRONYM)
 }
 
-/// Number of slots of the cache of recently inserted words in [`Ctx::new`]
+/// Number of slots of the cache of recent token texts in [`Ctx::new`]
 /// (a power of two).
 const RECENT_SLOTS: usize = 256;
 
-/// Slot of non-empty word `w` in that cache, `< RECENT_SLOTS`, from its
-/// length and three of its bytes: O(1) per word. Unkeyed, but a collision
-/// only costs a hash set insert, never a wrong answer.
+/// Slot of non-empty token text `w` in that cache, `< RECENT_SLOTS`, from
+/// its length and three of its bytes: O(1) per token. Unkeyed, but a
+/// collision only costs the lookups a repeat saves, never a wrong answer.
 fn recent_slot(w: &str) -> usize {
     let b = w.as_bytes();
     let n = b.len();
@@ -80,24 +80,27 @@ impl<'a> Ctx<'a> {
         let mut lower = Lowered::with_capacity(text.len() + tokens.len(), tokens.len());
         let mut shape = Vec::with_capacity(tokens.len());
         let mut classes = Vec::with_capacity(tokens.len());
-        // The word last inserted into `seen_lower` in each slot (by
-        // `recent_slot`): a repeat found here is not hashed again.
-        let mut recent: [&str; RECENT_SLOTS] = [""; RECENT_SLOTS];
+        // The last token text seen in each slot (by `recent_slot`), with its
+        // classes and shape: a repeat found here is neither looked up nor
+        // inserted into `seen_lower` again. Every fact cached is a function
+        // of the text alone (a token's kind is too, see `tokens::tokenize`).
+        let mut recent: [(&str, u64, u8); RECENT_SLOTS] = [("", 0, 0); RECENT_SLOTS];
         // One pass over the tokens for every per-token fact.
         for t in &tokens {
             let w = t.span.of(text);
             // Scanned once, for both the lowercasing and the shape.
             let ascii = w.is_ascii();
             let l = lower.push_scanned(w, ascii);
-            classes.push(profile.classes.get(l).copied().unwrap_or(0));
-            shape.push(shape_of(t.kind, w, ascii));
-            if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
-                let slot = &mut recent[recent_slot(w)];
-                if *slot != w {
+            // Tokens are never empty, so no token matches an unused slot.
+            let slot = &mut recent[recent_slot(w)];
+            if slot.0 != w {
+                if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
                     seen_lower.insert(w);
-                    *slot = w;
                 }
+                *slot = (w, profile.classes.get(l).copied().unwrap_or(0), shape_of(t.kind, w, ascii));
             }
+            classes.push(slot.1);
+            shape.push(slot.2);
         }
         Ctx { text, tokens, layout, lower, profile, seen_lower, shape, classes }
     }
@@ -270,6 +273,24 @@ impl Index<usize> for Lowered {
 mod tests {
     use super::{recent_slot, Ctx, Lowered};
     use crate::tokens::TokenKind;
+
+    #[test]
+    fn cached_classes_and_shapes_equal_lookups_despite_slot_collisions() {
+        // `kata` (a speech verb) and `kbta` (no word) share a slot.
+        assert_eq!(recent_slot("kata"), recent_slot("kbta"));
+        let text = "kata kbta kata kbta, Kata KATA kata. PBB kbta PBB Pbb";
+        let p = crate::profile::profile("id").unwrap();
+        let ctx = Ctx::new(text, p);
+        assert_ne!(ctx.classes(0, 1)[0], ctx.classes(1, 2)[0]);
+        for (i, t) in ctx.tokens.iter().enumerate() {
+            let w = ctx.word(i);
+            assert_eq!(ctx.classes(i, i + 1)[0], p.classes.get(&w.to_lowercase()).copied().unwrap_or(0), "{w}");
+            let shape = super::shape_of(t.kind, w, w.is_ascii());
+            assert_eq!(ctx.is_cap(i), shape & super::CAP != 0, "{w}");
+            assert_eq!(ctx.is_acronym(i), shape & super::ACRONYM != 0, "{w}");
+        }
+        assert!(ctx.is_acronym(9) && !ctx.is_acronym(12) && ctx.is_cap(12));
+    }
 
     #[test]
     fn seen_lower_holds_every_lowercase_word_despite_slot_collisions() {
