@@ -56,7 +56,7 @@ fn shape_of(kind: TokenKind, w: &str, ascii: bool) -> u8 {
 
 /// Number of slots of the cache of recent token texts in [`Ctx::new`]
 /// (a power of two).
-const RECENT_SLOTS: usize = 256;
+const RECENT_SLOTS: usize = 1024;
 
 /// Slot of non-empty token text `w` in that cache, `< RECENT_SLOTS`, from
 /// its length and three of its bytes: O(1) per token. Unkeyed, but a
