@@ -212,6 +212,7 @@ const ORG_CONNECTORS: &[&str] = &["dan", "untuk", "of", "and", "for", "&", "the"
 impl Reader<'_, '_> {
     fn sentence(&mut self, start: usize, end: usize) {
         let before = self.chunks.len();
+        let aliases_before = self.aliases.len();
         self.found.clear();
         self.tags.clear();
         self.tags_from = start;
@@ -240,7 +241,7 @@ impl Reader<'_, '_> {
         }
         self.rules(start, end);
         if self.ctx.profile.tagged {
-            self.reconcile(before);
+            self.reconcile(before, aliases_before);
         }
     }
 
@@ -304,12 +305,15 @@ impl Reader<'_, '_> {
     /// - entities only the tagger sees are added, except inside an office
     ///   phrase and persons inside a role phrase.
     ///
-    /// Bracket alias pairs of the sentence follow their chunks.
-    fn reconcile(&mut self, before: usize) {
+    /// Bracket alias pairs of the sentence (`self.aliases[aliases_before..]`;
+    /// every earlier pair points at chunks before `before`) follow their
+    /// chunks. Only this sentence's pairs are read, so the cost per sentence
+    /// does not grow with the article.
+    fn reconcile(&mut self, before: usize, aliases_before: usize) {
         let ctx = self.ctx;
         let found = std::mem::take(&mut self.found);
         let rule_chunks = self.chunks.split_off(before);
-        let aliased: Vec<usize> = self.aliases.iter().flat_map(|&(x, y)| [x, y]).filter(|&x| x >= before).collect();
+        let aliased: Vec<usize> = self.aliases[aliases_before..].iter().flat_map(|&(x, y)| [x, y]).filter(|&x| x >= before).collect();
         // (rule chunk index, chunk)
         let rule_chunks_spans: Vec<(usize, usize)> = rule_chunks.iter().map(|c| (c.first, c.end)).collect();
         let known_spans: Vec<(usize, usize)> = rule_chunks.iter().filter(|c| c.evidence == Evidence::Known).map(|c| (c.first, c.end)).collect();
@@ -417,15 +421,12 @@ impl Reader<'_, '_> {
         kept.dedup_by(|b, a| b.1.first < a.1.end);
         // Alias pairs point at chunk indexes: move this sentence's to the new ones.
         let new_index = |x: usize| kept.iter().position(|(o, _)| *o == Some(x)).map(|k| before + k);
-        let aliases = std::mem::take(&mut self.aliases);
-        self.aliases = aliases
-            .into_iter()
-            .filter_map(|(x, y)| {
-                let x = if x < before { Some(x) } else { new_index(x) }?;
-                let y = if y < before { Some(y) } else { new_index(y) }?;
-                Some((x, y))
-            })
-            .collect();
+        let ours = self.aliases.split_off(aliases_before);
+        self.aliases.extend(ours.into_iter().filter_map(|(x, y)| {
+            let x = if x < before { Some(x) } else { new_index(x) }?;
+            let y = if y < before { Some(y) } else { new_index(y) }?;
+            Some((x, y))
+        }));
         self.chunks.extend(kept.into_iter().map(|(_, c)| c));
         self.found = found;
     }
