@@ -13,9 +13,15 @@ pub fn content(line: &str) -> &str {
 /// with comments (`#` to end of line) and blank lines removed. Lines before
 /// any header belong to section `""`.
 pub fn sections(text: &str) -> Vec<(&str, Vec<&str>)> {
+    group_sections(text.lines().map(content))
+}
+
+/// Groups lines already reduced to their [`content`] into `(section,
+/// entries)` as [`sections`] does: empty lines skipped, `[name]` starts a
+/// section, sections without entries dropped.
+pub fn group_sections<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<(&'a str, Vec<&'a str>)> {
     let mut out: Vec<(&str, Vec<&str>)> = vec![("", Vec::new())];
-    for line in text.lines() {
-        let line = content(line);
+    for line in lines {
         if line.is_empty() {
             continue;
         }

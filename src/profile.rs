@@ -414,19 +414,7 @@ fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
 /// blank lines or padding), as `(name, entries)`; what [`sections`] reads
 /// from the original file.
 fn stripped_sections(text: &str) -> Vec<(&str, Vec<&str>)> {
-    let mut out: Vec<(&str, Vec<&str>)> = vec![("", Vec::new())];
-    for line in split_byte(text, b'\n') {
-        if line.is_empty() {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            out.push((name.trim(), Vec::new()));
-        } else if let Some(last) = out.last_mut() {
-            last.1.push(line);
-        }
-    }
-    out.retain(|(_, e)| !e.is_empty());
-    out
+    crate::data_line::group_sections(split_byte(text, b'\n'))
 }
 
 fn section<'a>(secs: &[(&'a str, Vec<&'a str>)], name: &str) -> Vec<&'a str> {
