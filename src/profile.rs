@@ -423,10 +423,15 @@ fn section<'a>(secs: &[(&'a str, Vec<&'a str>)], name: &str) -> Vec<&'a str> {
 
 /// Word lists of `entries` (lowercase), longest first (a stable sort), so
 /// that matching prefers "wakil menteri" over "menteri".
-fn word_lists(entries: &[&str]) -> Vec<Vec<String>> {
-    let mut v: Vec<Vec<String>> = entries.iter().map(|e| e.split_whitespace().map(str::to_string).collect()).collect();
-    v.sort_by_key(|w: &Vec<String>| std::cmp::Reverse(w.len()));
+fn word_lists<'a>(entries: &[&'a str]) -> Vec<Vec<&'a str>> {
+    let mut v: Vec<Vec<&str>> = entries.iter().map(|e| e.split_whitespace().collect()).collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     v
+}
+
+/// Owned copies of word `lists`.
+fn owned_lists(lists: &[Vec<&str>]) -> Vec<Vec<String>> {
+    lists.iter().map(|l| owned(l)).collect()
 }
 
 /// Owned copies of `items`.
@@ -458,7 +463,9 @@ impl Profile {
         let words = stripped_sections(src.words);
         let grammar = stripped_sections(src.grammar);
         let honorifics = [section(&titles, "honorific"), section(&titles, "courtesy")].concat();
-        let roles = word_lists(&section(&titles, "role"));
+        // Role phrases, longest first: the lexicon borrows their words,
+        // `Profile::roles` owns copies in the same order.
+        let phrases: Vec<Vec<&'static str>> = word_lists(&section(&titles, "role"));
         let mut group_names = Vec::new();
 
         let lexicon: &'static Lexicon = lexicon.get_or_init(|| {
@@ -501,11 +508,6 @@ impl Profile {
             for h in &honorifics {
                 lex.add(h.rsplit(' ').next().unwrap_or(""), class::HONORIFIC_ENDS);
             }
-            // Role phrases: their words are slices of `titles_l`, found
-            // again by position (the same split as `word_lists`).
-            let mut phrases: Vec<Vec<&'static str>> =
-                section(&titles, "role").iter().map(|e| e.split_whitespace().collect()).collect();
-            phrases.sort_by_key(|w| std::cmp::Reverse(w.len()));
             for r in &phrases {
                 if let Some(&first) = r.first() {
                     lex.add(first, class::ROLE_STARTS);
@@ -566,7 +568,7 @@ impl Profile {
             verbs_after: set(class::VERBS_AFTER),
             pointing_suffixes: owned(&section(&speech, "pointing-suffix")),
             verbs_before: set(class::VERBS_BEFORE),
-            according: word_lists(&section(&speech, "according")),
+            according: owned_lists(&word_lists(&section(&speech, "according"))),
             pronouns: set(class::PRONOUNS),
             plural_pronouns: set(class::PLURAL_PRONOUNS),
             thing_pronouns: set(class::THING_PRONOUNS),
@@ -584,7 +586,7 @@ impl Profile {
             org_tails: set(class::ORG_TAILS),
             filler: set(class::FILLER),
             trailing_preps: set(class::TRAILING_PREPS),
-            roles,
+            roles: owned_lists(&phrases),
             honorifics: set(class::HONORIFICS),
             courtesy: set(class::COURTESY),
             max_honorific_words: honorifics.iter().map(|h| h.split_whitespace().count()).max().unwrap_or(0),
