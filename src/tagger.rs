@@ -257,11 +257,10 @@ impl<'p> Hinter<'p> {
     /// [`hints_classed`]) where they are given instead of looking it up.
     fn hints_classed<S: AsRef<str>>(&self, words: &[&str], lower: &[S], classes: &[u64]) -> Vec<u8> {
         use crate::profile::class;
-        // Whether `classes` has the bits of word `i`'s own lowercasing: only
-        // for ASCII words with `lower[i]` given (see `hints_lowered`).
-        let lacks = |i: usize, bits: u64| {
-            classes.get(i).is_some_and(|&c| c & bits == 0) && i < lower.len() && words[i].is_ascii()
-        };
+        // `lower[i]` stands for word `i`'s own lowercasing only for ASCII
+        // words (see `hints_lowered`), and so do `classes[i]`, its bits.
+        // (Each call site tests its cheaper condition first.)
+        let given = |i: usize| i < lower.len() && words[i].is_ascii();
         let n = words.len();
         let mut out = vec![0u8; n];
         let mut key = String::new();
@@ -269,7 +268,7 @@ impl<'p> Hinter<'p> {
         let mut i = 0;
         while i < n {
             // A word that starts no gazetteer key is no one-word prefix of one.
-            if starts_lowercase(words[i]) || lacks(i, class::KNOWN_STARTS) {
+            if starts_lowercase(words[i]) || (classes.get(i).is_some_and(|&c| c & class::KNOWN_STARTS == 0) && given(i)) {
                 i += 1;
                 continue;
             }
@@ -311,7 +310,7 @@ impl<'p> Hinter<'p> {
         for i in 0..n {
             // Organization heads, common words and role starts are lexicon words.
             let wanted = class::ORG_HEADS | class::COMMON_CAPS | class::ROLE_STARTS;
-            let given = i < lower.len() && words[i].is_ascii();
+            let given = given(i);
             let lowered = match lower.get(i) {
                 Some(l) if given => l.as_ref(),
                 _ => {
