@@ -43,13 +43,14 @@ fn main() {
             for line in text.lines() {
                 let line = data_line::content(line);
                 if line.is_empty() {
-                } else if LOWERCASED.contains(file) {
+                    continue;
+                }
+                if LOWERCASED.contains(file) {
                     stripped.push_str(&line.to_lowercase());
-                    stripped.push('\n');
                 } else {
                     stripped.push_str(line);
-                    stripped.push('\n');
                 }
+                stripped.push('\n');
             }
             std::fs::write(dir.join(file), stripped).unwrap_or_else(|e| panic!("{file}: {e}"));
         }
