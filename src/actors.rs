@@ -409,7 +409,7 @@ impl Reader<'_, '_> {
             if kind == ActorKind::Person && self.role_spans.iter().rev().take(8).any(|&(x, y)| x <= a && b <= y) {
                 continue;
             }
-            if (a..b).all(|t| ctx.is_common(t) || !ctx.is_cap(t)) {
+            if (a..b).all(|t| ctx.is_common(t) || !ctx.is_cap(t)) || self.common_phrase(a, b) {
                 continue;
             }
             let role = if kind == ActorKind::Person { self.role_before(a) } else { None };
@@ -457,6 +457,13 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// True when tokens `a..b`, two or more, are a phrase listed as common
+    /// (`Idul Fitri`, `Tahun Baru`): a name, but no actor.
+    fn common_phrase(&self, a: usize, b: usize) -> bool {
+        let ctx = self.ctx;
+        b - a > 1 && ctx.profile.common_caps.contains(ctx.lower.join(a, b))
+    }
+
     /// True when tokens `a..b` lie inside an office phrase read in this sentence.
     fn in_office(&self, a: usize, b: usize) -> bool {
         self.offices.iter().rev().take(8).any(|o| o.first <= a && b <= o.end)
@@ -479,9 +486,7 @@ impl Reader<'_, '_> {
         while j < end
             && ctx.tokens[j].kind == TokenKind::Word
             && !ctx.is_cap(j)
-            && (ctx.has(j, class::ORG_HEADS)
-                || ctx.has(j, class::DESCRIPTORS)
-                || self.role_len(j, end).is_some())
+            && self.continues_role(j, end)
         {
             j += 1;
         }
@@ -668,6 +673,22 @@ impl Reader<'_, '_> {
         let stop = name.map_or(end, |(a, _)| a);
         let mut i = start;
         let mut unknown_from: Option<usize> = None;
+        // Between a role and the name it introduces, unknown words are the
+        // role's own (`Investasi` in `Menteri Koordinator Bidang Kemaritiman
+        // dan Investasi Luhut`), not a person; acronyms, and names of five
+        // tokens or more joined by connectors (`Center of Reform on
+        // Economics`), still name bodies.
+        // A bracketed acronym after the run names a body there: `Direktur
+        // Institute for Development of Economics and Finance (Indef) Tauhid`.
+        let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
+        let in_role = name.is_some() && role_from.is_some() && !acronym_follows;
+        let unknown = |r: &mut Self, u: usize, v: usize| {
+            let body = (u..v).all(|t| ctx.is_acronym(t) || ctx.tokens[t].kind != TokenKind::Word)
+                || (v - u >= 5 && (u..v).any(|t| ORG_CONNECTORS.contains(&ctx.lower_at(t))));
+            if !in_role || body {
+                r.unknown(u, v, role_from);
+            }
+        };
         while i < stop {
             let known = self.known_len(i, stop);
             let org = ctx.has(i, class::ORG_HEADS) && ctx.is_cap(i);
@@ -675,7 +696,7 @@ impl Reader<'_, '_> {
             let honorific = multi > 0 || (self.title_token(i) && !(unknown_from.is_some() && ctx.word(i) == "."));
             if known.is_some() || org || honorific {
                 if let Some(u) = unknown_from.take() {
-                    self.unknown(u, i, role_from);
+                    unknown(self, u, i);
                 }
             }
             if let Some((len, kn)) = known {
@@ -705,7 +726,7 @@ impl Reader<'_, '_> {
             }
         }
         if let Some(u) = unknown_from {
-            self.unknown(u, stop, role_from);
+            unknown(self, u, stop);
         }
         if let Some((a, b)) = name {
             let role_start = role_from.unwrap_or(start);
@@ -740,7 +761,7 @@ impl Reader<'_, '_> {
         while b > a && (ctx.tokens[b - 1].kind != TokenKind::Word || ctx.has(b - 1, class::DEGREES)) {
             b -= 1;
         }
-        if a == b {
+        if a == b || self.common_phrase(a, b) {
             return;
         }
         if ctx.has(a, class::PLACE_HEADS) && b - a > 1 {
@@ -772,6 +793,8 @@ impl Reader<'_, '_> {
         if single && ev <= Evidence::Weak && ctx.starts_sentence(a) && !ctx.is_acronym(a) {
             return;
         }
+        // Roles describe people: `pelaku UMKM` gives the body no role.
+        let role = role.filter(|_| kind == ActorKind::Person);
         self.push(a, b, kind, ev, None, role);
     }
 
@@ -794,17 +817,30 @@ impl Reader<'_, '_> {
         (h < a).then(|| ctx.slice(h, b).to_string())
     }
 
-    /// A lowercase role phrase right before token `a` (`juru bicara kementerian Lim`).
+    /// A lowercase role phrase right before token `a` (`juru bicara kementerian Lim`):
+    /// a role word, then only words that continue a role (organization
+    /// heads, descriptors, role words; see [`Reader::continues_role`]) or
+    /// capitalised words. A clause between role and name is no role:
+    /// `pelaku segera membayarkan restitusi sebesar Rp`.
     fn role_before(&self, a: usize) -> Option<String> {
         let ctx = self.ctx;
         let s = &ctx.layout.sentences[ctx.layout.sentence_of[a] as usize];
         let lo = a.saturating_sub(5).max(s.start);
         (lo..a)
             .find(|&r| {
-                self.role_len(r, a).is_some()
-                    && (r..a).all(|t| ctx.tokens[t].kind == TokenKind::Word && !ctx.is_cap(t) || ctx.is_cap(t) && t > r)
+                let Some(len) = self.role_len(r, a) else { return false };
+                let lowercase_word = |t: usize| ctx.tokens[t].kind == TokenKind::Word && !ctx.is_cap(t);
+                (r..r + len).all(lowercase_word)
+                    && (r + len..a).all(|t| ctx.is_cap(t) || lowercase_word(t) && self.continues_role(t, a))
             })
             .map(|r| ctx.slice(r, a).to_string())
+    }
+
+    /// May the lowercase word `t` continue a role phrase read before `end`:
+    /// `juru bicara kementerian`, `menteri luar negeri`.
+    fn continues_role(&self, t: usize, end: usize) -> bool {
+        let ctx = self.ctx;
+        ctx.has(t, class::ORG_HEADS) || ctx.has(t, class::DESCRIPTORS) || self.role_len(t, end).is_some()
     }
 
     /// Longest gazetteer name at `i` ending by `end`: `(tokens, entry)`.
@@ -1219,6 +1255,30 @@ mod tests {
     fn sentence_starts_days_and_months_are_not_actors() {
         let s = read("Pertemuan itu berlangsung pada hari Jumat. Sebelumnya, pada Senin 12 Januari, Kedua pihak sepakat.");
         assert!(s.is_empty(), "{s:#?}");
+    }
+
+    #[test]
+    fn sentence_adverbs_holidays_and_currency_are_not_actors() {
+        let s = read("Alhasil, kapal itu tak lagi beroperasi. Rinciannya, 226 kasus sembuh. Warga menunaikan shalat Idul Fitri di rumah dan menerima Rp 300.000.");
+        assert!(s.is_empty(), "{s:#?}");
+    }
+
+    #[test]
+    fn a_clause_between_a_role_word_and_a_name_is_no_role() {
+        let s = read("Polisi memastikan pelaku segera membayarkan restitusi kepada Budi Santoso pekan depan.");
+        assert_eq!(find(&s, "Budi Santoso").role, None, "{s:#?}");
+        let s = read("Hal itu dikatakan juru bicara kementerian Lim Soo-suk.");
+        assert_eq!(find(&s, "Lim Soo-suk").role.as_deref(), Some("juru bicara kementerian"), "{s:#?}");
+    }
+
+    #[test]
+    fn the_words_of_a_role_are_not_persons() {
+        let s = read("Menteri Koordinator Bidang Kemaritiman dan Investasi Luhut Binsar Pandjaitan mengatakan, larangan mudik berlaku.");
+        assert_eq!(s.len(), 1, "{s:#?}");
+        assert_eq!(find(&s, "Luhut Binsar Pandjaitan").role.as_deref(), Some("Menteri Koordinator Bidang Kemaritiman dan Investasi"));
+        // A body named inside the role stays: `… (Indef) Tauhid Ahmad`.
+        let s = read("Direktur Eksekutif Institute for Development of Economics and Finance (Indef) Tauhid Ahmad mengatakan, inflasi naik.");
+        assert_eq!(find(&s, "Institute for Development of Economics and Finance").kind, ActorKind::Organization, "{s:#?}");
     }
 
     #[test]

@@ -133,9 +133,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when capitalised token `i` is an ordinary word: listed as
-    /// common, or written in lowercase elsewhere in this text.
+    /// common or as no name, or written in lowercase elsewhere in this text.
     pub fn is_common(&self, i: usize) -> bool {
-        self.has(i, crate::profile::class::COMMON_CAPS) || self.seen_lower.contains(&self.lower[i])
+        use crate::profile::class;
+        self.has(i, class::COMMON_CAPS | class::NOT_NAMES) || self.seen_lower.contains(&self.lower[i])
     }
 
     /// True when token `i`'s lowercased text is in any of the profile's

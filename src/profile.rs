@@ -231,6 +231,9 @@ pub mod class {
     pub const PLACE_HEADS: u64 = 1 << 21;
     /// A key of [`Profile::common_caps`](super::Profile::common_caps).
     pub const COMMON_CAPS: u64 = 1 << 22;
+    /// A word of `[not-a-name]` in `words.txt`: read by the rules as
+    /// [`COMMON_CAPS`] (see `Ctx::is_common`), not by the tagger's hints.
+    pub const NOT_NAMES: u64 = 1 << 30;
     /// A key of [`Profile::name_connectors`](super::Profile::name_connectors).
     pub const NAME_CONNECTORS: u64 = 1 << 23;
     /// A key of [`Profile::descriptors`](super::Profile::descriptors).
@@ -503,6 +506,7 @@ impl Profile {
             add_all(&section(&words, "organization-head"), class::ORG_HEADS);
             add_all(&section(&words, "place-head"), class::PLACE_HEADS);
             add_all(&section(&words, "common-capitalised"), class::COMMON_CAPS);
+            add_all(&section(&words, "not-a-name"), class::NOT_NAMES);
             add_all(&section(&words, "name-connector"), class::NAME_CONNECTORS);
             add_all(&section(&grammar, "descriptor"), class::DESCRIPTORS);
             for h in &honorifics {
