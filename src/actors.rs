@@ -777,7 +777,12 @@ impl Reader<'_, '_> {
             None => (a, false),
         };
         let single = b - a == 1;
-        let role = self.role_before(a);
+        // After a role read from `role_from`, the role is this name's, as
+        // [`Reader::segment`] gives it to a name it finds: `Juru Bicara
+        // Asosiasi … (AFPI) Andi Taufan`.
+        let role = self.role_before(a).or_else(|| {
+            role_from.filter(|&r| r < a && !(a..b).all(|t| ctx.is_acronym(t))).map(|r| ctx.slice(r, a).trim_end_matches([',', ' ']).to_string())
+        });
         // A name next to a speech verb speaks: `ujar Arief`, `Arief melanjutkan`.
         let speaks = (a > 0 && is_speech_verb(ctx, a - 1) && !ctx.is_cap(a - 1)) || (b < ctx.tokens.len() && is_speech_verb(ctx, b));
         let (kind, ev) = if (a..b).all(|t| ctx.is_acronym(t)) && !speaks {
@@ -1269,6 +1274,14 @@ mod tests {
         assert_eq!(find(&s, "Budi Santoso").role, None, "{s:#?}");
         let s = read("Hal itu dikatakan juru bicara kementerian Lim Soo-suk.");
         assert_eq!(find(&s, "Lim Soo-suk").role.as_deref(), Some("juru bicara kementerian"), "{s:#?}");
+    }
+
+    #[test]
+    fn a_role_before_a_bracket_goes_to_the_name_after_it() {
+        let s = read("Juru Bicara Asosiasi Fintech Pendanaan Bersama Indonesia (AFPI) Andi Taufan Garuda menyampaikan, kebijakan itu tegas.");
+        assert!(s.iter().all(|a| !a.name.contains("Juru Bicara")), "{s:#?}");
+        let andi = s.iter().find(|a| a.name.starts_with("Andi Taufan")).unwrap_or_else(|| panic!("{s:#?}"));
+        assert_eq!(andi.role.as_deref(), Some("Juru Bicara Asosiasi Fintech Pendanaan Bersama Indonesia (AFPI)"));
     }
 
     #[test]
