@@ -56,8 +56,16 @@ const controllers = new WeakMap();
 export function loadCore(pkgUrl) {
   if (!corePromise) {
     const url = new URL(pkgUrl || './pkg/sorot.js', import.meta.url);
+    // The wasm (`sorot_bg.wasm` beside the glue) is fetched and compiled
+    // while the glue module loads, not once it has run. If that fails (a
+    // glue of another name, a server without the wasm MIME type), the
+    // glue's own loading takes over, with its own errors and fallbacks.
+    const compiled = typeof WebAssembly.compileStreaming === 'function'
+      ? WebAssembly.compileStreaming(fetch(new URL('sorot_bg.wasm', url))).catch(() => undefined)
+      : undefined;
     corePromise = import(url.href).then(async (mod) => {
-      await mod.default();
+      const module = await compiled;
+      await mod.default(module ? { module_or_path: module } : undefined);
       return mod;
     });
     corePromise.catch(() => { corePromise = null; });
