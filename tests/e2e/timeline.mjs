@@ -2,7 +2,7 @@
 // Page-load timeline of the demo in headless Chromium, over several runs:
 // a measurement tool, not a test (node --test does not pick it up).
 //
-//   node tests/e2e/timeline.mjs [--runs 5] [--view 1] [--trace DIR] [--json FILE] [--bare]
+//   node tests/e2e/timeline.mjs [--runs 5] [--view 1] [--trace DIR] [--json FILE] [--bare] [--base URL]
 //
 // Each run launches a fresh Chromium and makes three navigations to
 // index.html#VIEW:
@@ -17,7 +17,10 @@
 // also written to FILE ({cold: [...], warm: [...], reload: [...]}).
 // With --bare, the same runs load tests/e2e/bare/index.html instead: a page
 // of one paragraph and one inline script that marks `sorot:first-highlights`,
-// the floor of this harness on this machine.
+// the floor of this harness on this machine. With --base, the pages come
+// from a server already running at URL (e.g. `node scripts/serve.mjs www
+// 8099` in another process) instead of one in this process, whose event
+// loop the browser driver shares.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +37,7 @@ const { values } = parseArgs({
     trace: { type: 'string' },
     json: { type: 'string' },
     bare: { type: 'boolean', default: false },
+    base: { type: 'string' },
   },
 });
 const RUNS = Number(values.runs);
@@ -80,9 +84,10 @@ async function navigate(context, url, tracePath) {
 }
 
 const BARE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare');
-if (!values.bare) requirePackage();
-const server = await serve(values.bare ? BARE : WWW, 0);
-const url = values.bare ? `${server.url}index.html` : `${server.url}index.html#${VIEW}`;
+if (!values.bare && !values.base) requirePackage();
+const server = values.base ? null : await serve(values.bare ? BARE : WWW, 0);
+const base = values.base ? new URL(values.base).href : server.url;
+const url = values.bare ? `${base}index.html` : `${base}index.html#${VIEW}`;
 const results = { cold: [], warm: [], reload: [] };
 if (values.trace) mkdirSync(values.trace, { recursive: true });
 for (let run = 0; run < RUNS; run += 1) {
@@ -105,7 +110,7 @@ for (let run = 0; run < RUNS; run += 1) {
     await browser.close();
   }
 }
-await new Promise((resolve) => server.close(resolve));
+if (server) await new Promise((resolve) => server.close(resolve));
 if (values.json) writeFileSync(values.json, JSON.stringify(results));
 
 const fmt = (n) => n.toFixed(1).padStart(7);
