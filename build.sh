@@ -28,6 +28,14 @@ CHROMEDRIVER_BIN=/usr/bin/chromedriver
 GECKODRIVER_BIN="$CARGO_BIN/geckodriver"
 # wasm-opt level, measured on this crate (see README "Sizes").
 WASM_OPT_LEVEL=-Oz
+# Largest function (in binaryen's size units) wasm-opt inlines into its one
+# caller. Its default (no limit) folds the whole pipeline (actors::recognize,
+# attribution::attribute, document::build, ...) into one 84 KB function,
+# which V8 compiles lazily as a whole on the first call and tiers up as a
+# whole once any of its loops gets hot: the first analyze in Chromium took
+# ~40 ms with it, ~25 ms at 50, and the wasm is 1.2 KB smaller gzipped
+# (bench/README.md, page load).
+WASM_OPT_ONE_CALLER_INLINE=50
 # Rust opt-level of the wasm build (see cmd_build).
 WASM_OPT_LEVEL_RUST=2
 DEMO_PORT=8080
@@ -165,7 +173,8 @@ cmd_build() {
   local before
   before=$(wc -c <"$wasm")
   # Features are read from the module's target_features section.
-  wasm-opt "$WASM_OPT_LEVEL" --strip-debug --strip-producers "$wasm" -o "$wasm.opt"
+  wasm-opt "$WASM_OPT_LEVEL" --one-caller-inline-max-function-size "$WASM_OPT_ONE_CALLER_INLINE" \
+    --strip-debug --strip-producers "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
   printf '    %s: %s -> %s bytes\n' "$wasm" "$before" "$(wc -c <"$wasm")"
 

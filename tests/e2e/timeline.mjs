@@ -2,7 +2,7 @@
 // Page-load timeline of the demo in headless Chromium, over several runs:
 // a measurement tool, not a test (node --test does not pick it up).
 //
-//   node tests/e2e/timeline.mjs [--runs 5] [--view 1] [--trace DIR] [--json FILE]
+//   node tests/e2e/timeline.mjs [--runs 5] [--view 1] [--trace DIR] [--json FILE] [--bare] [--base URL]
 //
 // Each run launches a fresh Chromium and makes three navigations to
 // index.html#VIEW:
@@ -12,13 +12,19 @@
 // It prints, per kind, the median (and min–max) over the runs of each
 // timeline entry: `sorot:` marks and measures, paints, and navigation
 // timing, all in ms from the navigation start. With --trace, the first
-// run's cold and warm navigations also write Chromium traces (DIR/cold.json,
-// DIR/warm.json) that
-// chrome://tracing or Perfetto opens. With --json, every run's entries are
+// run's navigations also write Chromium traces (DIR/cold.json, DIR/warm.json,
+// DIR/reload.json) that chrome://tracing or Perfetto opens. With --json, every run's entries are
 // also written to FILE ({cold: [...], warm: [...], reload: [...]}).
+// With --bare, the same runs load tests/e2e/bare/index.html instead: a page
+// of one paragraph and one inline script that marks `sorot:first-highlights`,
+// the floor of this harness on this machine. With --base, the pages come
+// from a server already running at URL (e.g. `node scripts/serve.mjs www
+// 8099` in another process) instead of one in this process, whose event
+// loop the browser driver shares.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
@@ -30,6 +36,8 @@ const { values } = parseArgs({
     view: { type: 'string', default: '1' },
     trace: { type: 'string' },
     json: { type: 'string' },
+    bare: { type: 'boolean', default: false },
+    base: { type: 'string' },
   },
 });
 const RUNS = Number(values.runs);
@@ -75,9 +83,11 @@ async function navigate(context, url, tracePath) {
   return entries;
 }
 
-requirePackage();
-const server = await serve(WWW, 0);
-const url = `${server.url}index.html#${VIEW}`;
+const BARE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bare');
+if (!values.bare && !values.base) requirePackage();
+const server = values.base ? null : await serve(values.bare ? BARE : WWW, 0);
+const base = values.base ? new URL(values.base).href : server.url;
+const url = values.bare ? `${base}index.html` : `${base}index.html#${VIEW}`;
 const results = { cold: [], warm: [], reload: [] };
 if (values.trace) mkdirSync(values.trace, { recursive: true });
 for (let run = 0; run < RUNS; run += 1) {
@@ -93,18 +103,19 @@ for (let run = 0; run < RUNS; run += 1) {
     const second = await browser.newContext();
     const warmTrace = values.trace && run === 0 ? path.join(values.trace, 'warm.json') : undefined;
     results.warm.push(await navigate(second, url, warmTrace));
-    results.reload.push(await navigate(second, url));
+    const reloadTrace = values.trace && run === 0 ? path.join(values.trace, 'reload.json') : undefined;
+    results.reload.push(await navigate(second, url, reloadTrace));
     await second.close();
   } finally {
     await browser.close();
   }
 }
-await new Promise((resolve) => server.close(resolve));
+if (server) await new Promise((resolve) => server.close(resolve));
 if (values.json) writeFileSync(values.json, JSON.stringify(results));
 
 const fmt = (n) => n.toFixed(1).padStart(7);
 for (const [kind, runs] of Object.entries(results)) {
-  console.log(`\n${kind} (view #${VIEW}, ${runs.length} runs): median [min – max] ms`);
+  console.log(`\n${kind} (${values.bare ? 'bare page' : `view #${VIEW}`}, ${runs.length} runs): median [min – max] ms`);
   const names = [...new Set(runs.flatMap((r) => Object.keys(r)))];
   const rows = names.map((name) => {
     const v = runs.map((r) => r[name]).filter((x) => typeof x === 'number').sort((a, b) => a - b);
