@@ -158,6 +158,13 @@ struct Chunk {
     titled: Option<String>,
 }
 
+thread_local! {
+    /// The tagger's buffers, kept from text to text: its memo of words
+    /// summarised and scored ([`tagger::Scratch`]) is then fixed in size
+    /// and serves every text, not one.
+    static SCRATCH: std::cell::RefCell<tagger::Scratch<'static>> = Default::default();
+}
+
 /// Finds the actors of the text.
 pub fn recognize(ctx: &Ctx) -> Cast {
     let mut reader = Reader {
@@ -171,11 +178,12 @@ pub fn recognize(ctx: &Ctx) -> Cast {
         found: Vec::new(),
         words: Vec::new(),
         lowers: Vec::new(),
-        scratch: tagger::Scratch::default(),
+        scratch: SCRATCH.take(),
     };
     for s in ctx.layout.sentences.clone() {
         reader.sentence(s.start, s.end);
     }
+    SCRATCH.set(std::mem::take(&mut reader.scratch));
     reader.into_cast()
 }
 
@@ -198,7 +206,7 @@ struct Reader<'c, 'a> {
     words: Vec<&'a str>,
     /// The current sentence's lowercased words (same index as `words`).
     lowers: Vec<&'c str>,
-    scratch: tagger::Scratch,
+    scratch: tagger::Scratch<'static>,
 }
 
 /// Longest role phrase, in tokens, that a name may follow past a bracket

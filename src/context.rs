@@ -58,14 +58,15 @@ fn shape_of(kind: TokenKind, w: &str, ascii: bool) -> u8 {
 /// (a power of two).
 const RECENT_SLOTS: usize = 1024;
 
-/// Slot of non-empty token text `w` in that cache, `< RECENT_SLOTS`, from
-/// its length and three of its bytes: O(1) per token. Unkeyed, but a
-/// collision only costs the lookups a repeat saves, never a wrong answer.
-fn recent_slot(w: &str) -> usize {
+/// Slot of non-empty token text `w` in a cache of `slots` slots (a power
+/// of two), `< slots`, from its length and three of its bytes: O(1) per
+/// token. Unkeyed, but in a cache that compares the text a collision only
+/// costs the work a repeat saves, never a wrong answer.
+pub(crate) fn text_slot(w: &str, slots: usize) -> usize {
     let b = w.as_bytes();
     let n = b.len();
     (n.wrapping_mul(97) ^ usize::from(b[0]).wrapping_mul(31) ^ usize::from(b[n / 2]).wrapping_mul(7) ^ usize::from(b[n - 1]))
-        % RECENT_SLOTS
+        & (slots - 1)
 }
 
 impl<'a> Ctx<'a> {
@@ -80,7 +81,7 @@ impl<'a> Ctx<'a> {
         let mut lower = Lowered::with_capacity(text.len() + tokens.len(), tokens.len());
         let mut shape = Vec::with_capacity(tokens.len());
         let mut classes = Vec::with_capacity(tokens.len());
-        // The last token text seen in each slot (by `recent_slot`), with its
+        // The last token text seen in each slot (by `text_slot`), with its
         // classes and shape: a repeat found here is neither looked up nor
         // inserted into `seen_lower` again. Every fact cached is a function
         // of the text alone (a token's kind is too, see `tokens::tokenize`).
@@ -92,7 +93,7 @@ impl<'a> Ctx<'a> {
             let ascii = w.is_ascii();
             let l = lower.push_scanned(w, ascii);
             // Tokens are never empty, so no token matches an unused slot.
-            let slot = &mut recent[recent_slot(w)];
+            let slot = &mut recent[text_slot(w, RECENT_SLOTS)];
             if slot.0 != w {
                 if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
                     seen_lower.insert(w);
@@ -272,13 +273,13 @@ impl Index<usize> for Lowered {
 
 #[cfg(test)]
 mod tests {
-    use super::{recent_slot, Ctx, Lowered};
+    use super::{text_slot, RECENT_SLOTS, Ctx, Lowered};
     use crate::tokens::TokenKind;
 
     #[test]
     fn cached_classes_and_shapes_equal_lookups_despite_slot_collisions() {
         // `kata` (a speech verb) and `kbta` (no word) share a slot.
-        assert_eq!(recent_slot("kata"), recent_slot("kbta"));
+        assert_eq!(text_slot("kata", RECENT_SLOTS), text_slot("kbta", RECENT_SLOTS));
         let text = "kata kbta kata kbta, Kata KATA kata. PBB kbta PBB Pbb";
         let p = crate::profile::profile("id").unwrap();
         let ctx = Ctx::new(text, p);
@@ -296,7 +297,7 @@ mod tests {
     #[test]
     fn seen_lower_holds_every_lowercase_word_despite_slot_collisions() {
         // `abcd` and `axcd` share a slot of the recent-word cache.
-        assert_eq!(recent_slot("abcd"), recent_slot("axcd"));
+        assert_eq!(text_slot("abcd", RECENT_SLOTS), text_slot("axcd", RECENT_SLOTS));
         let text = "abcd axcd abcd Abcd axcd. é ü é Jakarta kata kata x";
         let p = crate::profile::profile("id").unwrap();
         let ctx = Ctx::new(text, p);

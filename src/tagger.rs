@@ -655,6 +655,32 @@ fn mark_runs(infos: &mut [TokInfoBuf]) {
 /// `infos` within [`FEATURE_REACH`] of `i` and at the edges of `i`'s run only.
 #[inline]
 fn token_features(infos: &[TokInfoBuf], i: usize, mut f: impl FnMut(u64)) {
+    word_features(&infos[i].0, &mut f);
+    context_features(infos, i, f);
+}
+
+/// The first features [`token_features`] gives, in its order: those of the
+/// token's own text alone (bias, word, shape, prefixes and suffixes), so
+/// their sum can be kept per word ([`Scratch`]). Exactly
+/// [`WORD_FEATURES`] of them.
+#[inline]
+fn word_features(c: &TokInfo, mut f: impl FnMut(u64)) {
+    f(mix(0, 0, 0));
+    f(mix(1, c.word, 0));
+    f(mix(2, c.shape, 0));
+    for k in 0..4 {
+        f(mix(3 + k as u64, c.prefix[k], 0));
+        f(mix(7 + k as u64, c.suffix[k], 0));
+    }
+}
+
+/// Number of features [`word_features`] gives.
+const WORD_FEATURES: i32 = 11;
+
+/// The rest of [`token_features`]: those that read the position, the hints
+/// or the neighbours.
+#[inline]
+fn context_features(infos: &[TokInfoBuf], i: usize, mut f: impl FnMut(u64)) {
     let at = |i: isize| -> &TokInfo {
         if i < 0 || i as usize >= infos.len() {
             &BOUNDARY
@@ -667,13 +693,6 @@ fn token_features(infos: &[TokInfoBuf], i: usize, mut f: impl FnMut(u64)) {
     let (p2, p1, c, n1, n2) = (at(ii - 2), at(ii - 1), at(ii), at(ii + 1), at(ii + 2));
     let mut f = |template: u64, a: u64, b: u64| f(mix(template, a, b));
     let caps = c.caps as u64;
-    f(0, 0, 0);
-    f(1, c.word, 0);
-    f(2, c.shape, 0);
-    for k in 0..4 {
-        f(3 + k as u64, c.prefix[k], 0);
-        f(7 + k as u64, c.suffix[k], 0);
-    }
     f(11, caps, (i == 0) as u64);
     f(12, p1.word, 0);
     f(13, n1.word, 0);
@@ -890,25 +909,44 @@ impl<'a> Model<'a> {
     /// (each lane then stays below `2^16`).
     #[inline]
     fn emit_token(&self, infos: &[TokInfoBuf], i: usize, score: &mut [i32; NUM_TAGS]) {
-        const LANES: u64 = 0x00ff_00ff_00ff_00ff;
-        let shift = 64 - self.bits as u32;
-        let (mut even, mut odd, mut count) = (0u64, 0u64, 0i32);
-        token_features(infos, i, |h| {
-            let row = (h >> shift) as usize * NUM_TAGS;
-            let Some(w) = self.emit.get(row..row + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) else {
-                return;
-            };
-            let x = u64::from_le_bytes(w);
-            even += x & LANES;
-            odd += (x >> 8) & LANES;
-            count += 1;
-        });
-        debug_assert!(count as usize <= MAX_TOKEN_FEATURES);
+        self.emit_with(infos, i, self.word_lanes(&infos[i].0), score);
+    }
+
+    /// [`Model::emit_token`] given `own`, the [`Model::word_lanes`] of
+    /// token `i`: the same sums in another order, so the same scores.
+    #[inline]
+    fn emit_with(&self, infos: &[TokInfoBuf], i: usize, own: Lanes, score: &mut [i32; NUM_TAGS]) {
+        let mut lanes = own;
+        context_features(infos, i, |h| self.add_row(&mut lanes, h));
+        debug_assert!(lanes.count as usize <= MAX_TOKEN_FEATURES);
         for (k, s) in score.iter_mut().enumerate() {
-            let lanes = if k % 2 == 0 { even } else { odd };
-            let sum = ((lanes >> (16 * (k / 2))) & 0xffff) as i32;
-            *s += sum - i32::from(EMIT_BIAS) * count;
+            let half = if k % 2 == 0 { lanes.even } else { lanes.odd };
+            let sum = ((half >> (16 * (k / 2))) & 0xffff) as i32;
+            *s += sum - i32::from(EMIT_BIAS) * lanes.count;
         }
+    }
+
+    /// The lanes of the [`word_features`] of a token summarised as `c`.
+    #[inline]
+    fn word_lanes(&self, c: &TokInfo) -> Lanes {
+        let mut lanes = Lanes::default();
+        word_features(c, |h| self.add_row(&mut lanes, h));
+        debug_assert_eq!(lanes.count, WORD_FEATURES);
+        lanes
+    }
+
+    /// Adds the stored emission row of feature hash `h` to `lanes`.
+    #[inline]
+    fn add_row(&self, lanes: &mut Lanes, h: u64) {
+        const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+        let row = (h >> (64 - self.bits as u32)) as usize * NUM_TAGS;
+        let Some(w) = self.emit.get(row..row + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) else {
+            return;
+        };
+        let x = u64::from_le_bytes(w);
+        lanes.even += x & LANES;
+        lanes.odd += (x >> 8) & LANES;
+        lanes.count += 1;
     }
 
     /// Tags one sentence into `out` (cleared first; one tag per word),
@@ -921,7 +959,15 @@ impl<'a> Model<'a> {
     /// `O` (exact whenever the whole-sentence decoding
     /// ([`Model::tag_ungated`]) tags those tokens `O`: `O` may follow and
     /// precede any tag).
-    pub fn tag_into(&self, words: &[&str], hints: &[u8], scratch: &mut Scratch, out: &mut Vec<Tag>) {
+    ///
+    ///
+    /// The summaries and the [`Model::word_lanes`] of the words read are
+    /// kept in `scratch` from call to call (for this model only), so a
+    /// word that comes back is summarised and scored on its own text once.
+    pub fn tag_into<'m>(&self, words: &[&str], hints: &[u8], scratch: &mut Scratch<'m>, out: &mut Vec<Tag>)
+    where
+        'a: 'm,
+    {
         let n = words.len();
         out.clear();
         out.resize(n, Tag::O);
@@ -943,12 +989,35 @@ impl<'a> Model<'a> {
         let infos = &mut scratch.infos;
         infos.clear();
         infos.resize(n, TokInfoBuf::default());
+        let own = &mut scratch.own;
+        own.clear();
+        own.resize(n, Lanes::default());
+        if !scratch.memo_of.is_some_and(|e| std::ptr::eq(e, self.emit)) {
+            scratch.memo.clear();
+            scratch.memo.resize(MEMO_SLOTS, Memo::default());
+            scratch.memo_of = Some(self.emit);
+        }
         let mut done = 0;
         for i in 0..n {
             if scored[i] {
                 let (lo, hi) = (i.saturating_sub(FEATURE_REACH).max(done), (i + FEATURE_REACH + 1).min(n));
                 for j in lo..hi {
-                    infos[j] = TokInfoBuf(summarize(words[j], hints.get(j).copied().unwrap_or(0)));
+                    let (w, hint) = (words[j], hints.get(j).copied().unwrap_or(0));
+                    if w.is_empty() || w.len() > MEMO_KEY {
+                        infos[j] = TokInfoBuf(summarize(w, hint));
+                        own[j] = self.word_lanes(&infos[j].0);
+                        continue;
+                    }
+                    let memo = &mut scratch.memo[crate::context::text_slot(w, MEMO_SLOTS)];
+                    if usize::from(memo.len) != w.len() || memo.key[..w.len()] != *w.as_bytes() {
+                        let mut key = [0; MEMO_KEY];
+                        key[..w.len()].copy_from_slice(w.as_bytes());
+                        *memo = Memo { key, len: w.len() as u8, info: summarize(w, 0), lanes: None };
+                    }
+                    infos[j] = TokInfoBuf(TokInfo { hint, ..memo.info });
+                    if scored[j] {
+                        own[j] = *memo.lanes.get_or_insert_with(|| self.word_lanes(&memo.info));
+                    }
                 }
                 done = done.max(hi);
             }
@@ -965,7 +1034,7 @@ impl<'a> Model<'a> {
             scores.clear();
             scores.resize(b - a, [0; NUM_TAGS]);
             for (i, s) in (a..b).zip(scores.iter_mut()) {
-                self.emit_token(infos, i, s);
+                self.emit_with(infos, i, own[i], s);
             }
             decode(
                 scores.as_flattened(),
@@ -1020,13 +1089,47 @@ fn may_name(word: &str, hint: u8) -> bool {
         }
 }
 
-/// Buffers reused across sentences by [`Model::tag_into`].
+/// Buffers reused across sentences by [`Model::tag_into`], and what it
+/// keeps of the words it has read for the model `'m`.
 #[derive(Default)]
-pub struct Scratch {
+pub struct Scratch<'m> {
     scored: Vec<bool>,
     infos: Vec<TokInfoBuf>,
+    /// [`Model::word_lanes`] of each scored token (same index as `infos`).
+    own: Vec<Lanes>,
     scores: Vec<[i32; NUM_TAGS]>,
     back: Vec<u8>,
+    /// [`MEMO_SLOTS`] words (by [`crate::context::text_slot`]) with their
+    /// summaries and, once scored, their lanes; empty before the first call.
+    memo: Vec<Memo>,
+    /// The emission table of the model the lanes in `memo` are of.
+    memo_of: Option<&'m [u8]>,
+}
+
+/// Slots of [`Scratch::memo`] (a power of two).
+const MEMO_SLOTS: usize = 2048;
+
+/// Longest word, in bytes, that [`Scratch::memo`] keeps.
+const MEMO_KEY: usize = 23;
+
+/// One word of [`Scratch::memo`]: its bytes, its summary (`hint` 0, `run`
+/// unmarked) and, once computed, its [`Model::word_lanes`]. `len` is never
+/// 0 in a used slot.
+#[derive(Clone, Copy, Default)]
+struct Memo {
+    key: [u8; MEMO_KEY],
+    len: u8,
+    info: TokInfo,
+    lanes: Option<Lanes>,
+}
+
+/// Emission rows summed in 16-bit lanes (see [`Model::emit_token`]): the
+/// even and the odd columns, and how many rows.
+#[derive(Clone, Copy, Default)]
+struct Lanes {
+    even: u64,
+    odd: u64,
+    count: i32,
 }
 
 /// A score type for [`viterbi`]: `i32` at run time, `f32` in training.
@@ -1217,7 +1320,7 @@ pub fn tag(words: &[&str], hints: &[u8]) -> Vec<Tag> {
 
 /// [`tag`] into `out` (cleared first), reusing the buffers of `scratch`
 /// across sentences.
-pub fn tag_into(words: &[&str], hints: &[u8], scratch: &mut Scratch, out: &mut Vec<Tag>) {
+pub fn tag_into(words: &[&str], hints: &[u8], scratch: &mut Scratch<'static>, out: &mut Vec<Tag>) {
     match model() {
         Ok(m) => m.tag_into(words, hints, scratch, out),
         Err(_) => {
@@ -1540,6 +1643,30 @@ mod tests {
         let found = spans(&tags);
         assert!(found.contains(&(1, 3, ActorKind::Person)), "{tags:?}");
         assert!(found.contains(&(8, 9, ActorKind::Place)), "{tags:?}");
+    }
+
+    #[test]
+    fn memoised_words_tag_as_fresh_ones_across_models_and_slot_collisions() {
+        // `Kata` and `Kbta` share a memo slot; the toy models' tables differ.
+        assert_eq!(crate::context::text_slot("Kata", MEMO_SLOTS), crate::context::text_slot("Kbta", MEMO_SLOTS));
+        let (a, b) = (toy_model(8, Tag::BPer), toy_model(8, Tag::BOrg));
+        let (a, b) = (Model::parse(&a).unwrap(), Model::parse(&b).unwrap());
+        let long = "Abcdefghijklmnopqrstuvwxyz";
+        let sentences: [&[&str]; 3] = [
+            &["Kata", "Kbta", "Kata", "di", "Jakarta", "Kbta", "."],
+            &["", "Kata", long, long, "kata", "Kbta"],
+            &["Jakarta", "Kata", "Kata", "Kbta", "kbta"],
+        ];
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for m in [&a, &b, &a, model().expect("compiled-in model")] {
+            for words in sentences {
+                let hints = vec![0; words.len()];
+                m.tag_into(words, &hints, &mut scratch, &mut out);
+                assert_eq!(out, m.tag(words, &hints), "{words:?}");
+                assert_eq!(out, m.tag_ungated(words, &hints), "{words:?}");
+            }
+        }
     }
 
     #[test]
