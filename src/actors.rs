@@ -214,6 +214,11 @@ struct Reader<'c, 'a> {
 /// Hutabarat` has 8 before the name).
 const MAX_ROLE_TOKENS: usize = 24;
 
+/// Fewest bytes of a person's short form that joins the name whose word
+/// it begins (`Risma` → `Tri Rismaharini`); the rest of that word has at
+/// least 3 bytes and opens with a letter (`Jokowi-Ma'ruf` is two people).
+const MIN_SHORT_FORM: usize = 5;
+
 /// Lowercase words that may join capitalised words inside a body's name.
 const ORG_CONNECTORS: &[&str] = &["dan", "untuk", "of", "and", "for", "&", "the", "on"];
 
@@ -937,11 +942,20 @@ impl Reader<'_, '_> {
         // at one lookup, however long the name.
         let mut person_pairs: HashSet<(usize, &str, &str)> = HashSet::new();
         let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        // Prefixes of those persons' words: a short form (`Risma`) joins a
+        // name with a word it begins (`Tri Rismaharini`) when no name has it whole.
+        let mut persons_by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
         for (ci, c) in chunks.iter().enumerate() {
             if c.end - c.first >= 2 {
                 if c.kind == ActorKind::Person {
                     for t in c.first..c.end {
-                        persons_by_word.entry(&ctx.lower[t]).or_default().push(ci);
+                        let w = &ctx.lower[t];
+                        persons_by_word.entry(w).or_default().push(ci);
+                        // Its short forms (`risma` of `Rismaharini`): at most
+                        // a few per word, so the index stays linear.
+                        for (k, _) in w.char_indices().filter(|&(k, ch)| k >= MIN_SHORT_FORM && w.len() - k >= 3 && ch.is_alphabetic()) {
+                            persons_by_prefix.entry(&w[..k]).or_default().push(ci);
+                        }
                     }
                     for t in c.first + 1..c.end {
                         person_pairs.insert((ci, &ctx.lower[t - 1], &ctx.lower[t]));
@@ -966,6 +980,11 @@ impl Reader<'_, '_> {
                 };
                 if let Some(f) = nearest_in(cands, ci, fits) {
                     uf.union(f, ci);
+                } else if len == 1 && c.kind == ActorKind::Person && w0.len() >= MIN_SHORT_FORM {
+                    let cands = persons_by_prefix.get(w0).map_or(&[][..], Vec::as_slice);
+                    if let Some(f) = nearest_in(cands, ci, |_| true) {
+                        uf.union(f, ci);
+                    }
                 }
             }
             if len == 1 && ctx.is_acronym(c.first) {
@@ -1279,6 +1298,16 @@ mod tests {
         let b = find(&s, "Bonnie Jenkins");
         assert_eq!(b.mentions, ["Bonnie Jenkins", "Jenkins"]);
         assert!(!s.iter().any(|a| a.name == "Jenkins"), "{s:#?}");
+    }
+
+    #[test]
+    fn a_short_form_joins_the_name_whose_word_it_begins() {
+        let s = read("Wali Kota Surabaya Tri Rismaharini meninjau pasar. Pedagang menyambutnya. Risma mengatakan, pasar harus bersih.");
+        let tri = find(&s, "Tri Rismaharini");
+        assert!(tri.mentions.iter().any(|m| m == "Risma"), "{s:#?}");
+        // The rest of the word must open with a letter: a ticket is two people.
+        let s = read("Pasangan Jokowi-Ma'ruf Amin menang. Kata Jokowi, rakyat sudah memilih.");
+        assert!(s.iter().all(|a| !(a.mentions.iter().any(|m| m == "Jokowi") && a.name.contains("Ma'ruf"))), "{s:#?}");
     }
 
     #[test]
