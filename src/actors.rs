@@ -219,6 +219,10 @@ const MAX_ROLE_TOKENS: usize = 24;
 /// least 3 bytes and opens with a letter (`Jokowi-Ma'ruf` is two people).
 const MIN_SHORT_FORM: usize = 5;
 
+/// Longest word, in bytes, whose short forms are indexed (longer ones are
+/// no personal names; a 1 MB token would otherwise give a million keys).
+const MAX_SHORT_FORM_WORD: usize = 24;
+
 /// Lowercase words that may join capitalised words inside a body's name.
 const ORG_CONNECTORS: &[&str] = &["dan", "untuk", "of", "and", "for", "&", "the", "on"];
 
@@ -951,10 +955,13 @@ impl Reader<'_, '_> {
                     for t in c.first..c.end {
                         let w = &ctx.lower[t];
                         persons_by_word.entry(w).or_default().push(ci);
-                        // Its short forms (`risma` of `Rismaharini`): at most
-                        // a few per word, so the index stays linear.
-                        for (k, _) in w.char_indices().filter(|&(k, ch)| k >= MIN_SHORT_FORM && w.len() - k >= 3 && ch.is_alphabetic()) {
-                            persons_by_prefix.entry(&w[..k]).or_default().push(ci);
+                        // Its short forms (`risma` of `Rismaharini`), for
+                        // words of name length only: at most a few per word,
+                        // so the index stays linear.
+                        if w.len() <= MAX_SHORT_FORM_WORD {
+                            for (k, _) in w.char_indices().filter(|&(k, ch)| k >= MIN_SHORT_FORM && w.len() - k >= 3 && ch.is_alphabetic()) {
+                                persons_by_prefix.entry(&w[..k]).or_default().push(ci);
+                            }
                         }
                     }
                     for t in c.first + 1..c.end {
