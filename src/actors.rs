@@ -592,6 +592,13 @@ impl Reader<'_, '_> {
                 k += 1;
                 continue;
             }
+            // A title between a role and the name, written small or with
+            // its dot: `Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono`.
+            let titled_name = |m: usize| m < end && ctx.is_cap(m) && !self.title_token(m);
+            if role_from.is_some() && k > start && self.title_token(k) && (titled_name(k + 1) || (k + 1 < end && self.title_token(k + 1) && titled_name(k + 2))) {
+                k += 1;
+                continue;
+            }
             let joins = ctx.tokens[k].kind == TokenKind::Word
                 && k + 1 < end
                 && ctx.is_cap(k + 1)
@@ -758,7 +765,21 @@ impl Reader<'_, '_> {
             }
             // Courtesy words alone (`Pak Budi`) say nothing of a role.
             let courtesy = (role_start..a).all(|t| ctx.has(t, class::COURTESY) || ctx.word(t) == ".");
-            let role = (role_start < a && !courtesy).then(|| ctx.slice(role_start, a).trim_end_matches([',', ' ']).to_string());
+            // Titles right before the name go to its titled form, not to a
+            // role that has a role word (`Kepala Dinas … dr`, `… Dr.`).
+            let mut role_end = a;
+            while role_end > role_start + 1 {
+                let n = if ctx.word(role_end - 1) == "." && self.title_token(role_end - 1) {
+                    1
+                } else {
+                    p.honorific_before(&ctx.lower, role_start, role_end)
+                };
+                if n == 0 || !(role_start..role_end - n).any(|t| ctx.has(t, class::ROLE_STARTS)) {
+                    break;
+                }
+                role_end -= n;
+            }
+            let role = (role_start < role_end && !courtesy).then(|| ctx.slice(role_start, role_end).trim_end_matches([',', ' ']).to_string());
             let role = role.or_else(|| self.role_before(start));
             let known = self.known_len(a, b).filter(|(len, _)| *len == b - a);
             let group = known.map(|(_, k)| k.group);
@@ -1365,8 +1386,17 @@ mod tests {
     fn a_name_of_four_words_after_a_rank_keeps_the_role_and_the_body() {
         let s = read("Kepala Polsek Baruga Ajun Komisaris I Gusti Komang Sulastra menyampaikan, pihaknya mendapat laporan dari warga.");
         let p = find(&s, "I Gusti Komang Sulastra");
-        assert_eq!(p.role.as_deref(), Some("Kepala Polsek Baruga Ajun Komisaris"), "{s:#?}");
+        assert_eq!(p.role.as_deref(), Some("Kepala Polsek Baruga"), "{s:#?}");
         assert_eq!(find(&s, "Polsek Baruga").kind, ActorKind::Organization, "{s:#?}");
+    }
+
+    #[test]
+    fn a_title_between_role_and_name_stays_out_of_both() {
+        let s = read("Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono mengatakan, Banyuwangi masuk zona merah.");
+        let p = find(&s, "Widji Lestariono");
+        assert_eq!(p.role.as_deref(), Some("Kepala Dinas Kesehatan Banyuwangi"), "{s:#?}");
+        let s = read("Kepala Dinas Kesehatan Banyuwangi Dr. Widji Lestariono mengatakan, Banyuwangi masuk zona merah.");
+        assert_eq!(find(&s, "Widji Lestariono").role.as_deref(), Some("Kepala Dinas Kesehatan Banyuwangi"), "{s:#?}");
     }
 
     #[test]
