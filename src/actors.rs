@@ -684,12 +684,13 @@ impl Reader<'_, '_> {
         let ctx = self.ctx;
         let p = ctx.profile;
         let mut name = person_name(ctx, start, end, role_from.is_some());
+        // A bracketed acronym right after the run names a body there.
+        let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
         if let Some((a, _)) = name {
             // Read after an organization word alone (`PT Indofood Sukses Makmur`),
             // the trailing words are a person's name only if the tagger agrees,
             // and never before a bracketed acronym (`… Diperkuat (EDSCG)`).
             let titled = || role_from.is_some() || ctx.has(a - 1, class::HONORIFICS) || ctx.has(a - 1, class::ROLE_STARTS);
-            let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
             if a > start && !titled() && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
                 name = None;
             }
@@ -704,10 +705,9 @@ impl Reader<'_, '_> {
         // role's own (`Investasi` in `Menteri Koordinator Bidang Kemaritiman
         // dan Investasi Luhut`), not a person; acronyms, and names of five
         // tokens or more joined by connectors (`Center of Reform on
-        // Economics`), still name bodies.
-        // A bracketed acronym after the run names a body there: `Direktur
-        // Institute for Development of Economics and Finance (Indef) Tauhid`.
-        let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
+        // Economics`), still name bodies, and so do they before a bracketed
+        // acronym (`Direktur Institute for Development of Economics and
+        // Finance (Indef) Tauhid`).
         let in_role = name.is_some() && role_from.is_some() && !acronym_follows;
         let unknown = |r: &mut Self, u: usize, v: usize| {
             let body = (u..v).all(|t| ctx.is_acronym(t) || ctx.tokens[t].kind != TokenKind::Word)
@@ -779,7 +779,7 @@ impl Reader<'_, '_> {
                 }
                 role_end -= n;
             }
-            let role = (role_start < role_end && !courtesy).then(|| ctx.slice(role_start, role_end).trim_end_matches([',', ' ']).to_string());
+            let role = (role_start < role_end && !courtesy).then(|| role_text(ctx, role_start, role_end));
             let role = role.or_else(|| self.role_before(start));
             let known = self.known_len(a, b).filter(|(len, _)| *len == b - a);
             let group = known.map(|(_, k)| k.group);
@@ -801,13 +801,7 @@ impl Reader<'_, '_> {
         let Some(&(x, _, _)) = self.found.iter().find(|&&(x, y, k)| k == ActorKind::Person && y == b && x < b) else {
             return a;
         };
-        let plain = |t: usize| {
-            ctx.is_cap(t)
-                && !ctx.is_acronym(t)
-                && !ctx.is_descriptive(t)
-                && !ctx.has(t, class::HONORIFICS | class::COMMON_CAPS | class::ROLE_STARTS | class::PLACE_HEADS)
-                && !ctx.profile.known.get(&ctx.lower[t]).is_some_and(|k| k.kind != ActorKind::Person)
-        };
+        let plain = |t: usize| is_name_word(ctx, t) && !ctx.has(t, class::PLACE_HEADS);
         if x >= start && x < a && (x..a).all(plain) {
             x
         } else {
@@ -852,7 +846,7 @@ impl Reader<'_, '_> {
         // [`Reader::segment`] gives it to a name it finds: `Juru Bicara
         // Asosiasi … (AFPI) Andi Taufan`.
         let role = self.role_before(a).or_else(|| {
-            role_from.filter(|&r| r < a && !(a..b).all(|t| ctx.is_acronym(t))).map(|r| ctx.slice(r, a).trim_end_matches([',', ' ']).to_string())
+            role_from.filter(|&r| r < a && !(a..b).all(|t| ctx.is_acronym(t))).map(|r| role_text(ctx, r, a))
         });
         // A name next to a speech verb speaks: `ujar Arief`, `Arief melanjutkan`.
         let speaks = (a > 0 && is_speech_verb(ctx, a - 1) && !ctx.is_cap(a - 1)) || (b < ctx.tokens.len() && is_speech_verb(ctx, b));
@@ -1092,6 +1086,22 @@ fn is_speech_verb(ctx: &Ctx, i: usize) -> bool {
 /// are not descriptors, acronyms, honorifics or gazetteer names, at most
 /// three. Only looked for after a role, an honorific, or an organization or
 /// place inside the run (`Presiden Direktur Bank OCBC NISP Parwati Surjaudaja`).
+/// The text of tokens `a..b` read as a role, without a trailing comma.
+fn role_text(ctx: &Ctx, a: usize, b: usize) -> String {
+    ctx.slice(a, b).trim_end_matches([',', ' ']).to_string()
+}
+
+/// May capitalised token `t` be a word of a personal name: no acronym,
+/// descriptor, honorific, common word, role word or gazetteer name of a
+/// body or place.
+fn is_name_word(ctx: &Ctx, t: usize) -> bool {
+    ctx.is_cap(t)
+        && !ctx.is_acronym(t)
+        && !ctx.is_descriptive(t)
+        && !ctx.has(t, class::HONORIFICS | class::COMMON_CAPS | class::ROLE_STARTS)
+        && !ctx.profile.known.get(&ctx.lower[t]).is_some_and(|k| k.kind != ActorKind::Person)
+}
+
 fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<(usize, usize)> {
     let p = ctx.profile;
     let mut a = end;
@@ -1106,12 +1116,7 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
             continue;
         }
         let rank = t > start && ctx.is_two_word_honorific(t);
-        let plain = ctx.is_cap(t)
-            && !ctx.is_acronym(t)
-            && !ctx.is_descriptive(t)
-            && !ctx.has(t, class::HONORIFICS | class::COMMON_CAPS | class::ROLE_STARTS)
-            && !rank
-            && !p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person);
+        let plain = is_name_word(ctx, t) && !rank;
         if !plain {
             break;
         }

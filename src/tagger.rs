@@ -960,7 +960,6 @@ impl<'a> Model<'a> {
     /// ([`Model::tag_ungated`]) tags those tokens `O`: `O` may follow and
     /// precede any tag).
     ///
-    ///
     /// The summaries and the [`Model::word_lanes`] of the words read are
     /// kept in `scratch` from call to call (for this model only), so a
     /// word that comes back is summarised and scored on its own text once.
