@@ -15,8 +15,6 @@
 //! a second trip through wasm memory.
 
 use js_sys::JsString;
-use serde::de;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{ActorKind, Analysis, Options, QuoteKind};
@@ -27,10 +25,7 @@ type JsResult<T> = Result<T, JsError>;
 /// The one error-mapping helper: any error becomes a JS `Error` whose
 /// message reads `sorot: <context><error text>`.
 fn js_error(context: &str, err: impl std::fmt::Display) -> JsError {
-    let text = err.to_string();
-    // serde-wasm-bindgen errors display as JavaScript's `String(error)`.
-    let text = text.strip_prefix("Error: ").unwrap_or(&text);
-    JsError::new(&format!("sorot: {context}{text}"))
+    JsError::new(&format!("sorot: {context}{err}"))
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -171,48 +166,77 @@ export interface SorotDocument {
 }
 "#;
 
-/// `AnalyzeOptions` as JavaScript spells it; absent (or `null`) fields keep
-/// [`Options::default`].
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct AnalyzeOptions {
-    lang: Option<String>,
-    max_input_bytes: Option<usize>,
-    max_quote_chars: Option<usize>,
-}
-
-/// The keys of [`AnalyzeOptions`], for the unknown-key message.
+/// The keys of `AnalyzeOptions`, for the unknown-key message.
 const OPTION_KEYS: &[&str] = &["lang", "maxInputBytes", "maxQuoteChars"];
 
-/// Reads the `options` argument: `undefined`/`null` means all defaults.
+/// What `value` is, for a message: its JS type, and a string's text.
+/// Numbers are not printed: formatting an `f64` would pull ~18 KB of float
+/// printing code into the wasm (that is why options are read here with
+/// `js_sys::Reflect` and not through serde: serde's `invalid_type` errors
+/// print the number).
+fn describe(value: &JsValue) -> String {
+    if let Some(s) = value.as_string() {
+        return format!("string {s:?}");
+    }
+    if js_sys::Array::is_array(value) {
+        return "array".to_string();
+    }
+    value.js_typeof().as_string().unwrap_or_default()
+}
+
+/// Reads option `key` of `object`: `None` when absent, `undefined` or `null`.
+fn option_value(object: &JsValue, key: &str) -> JsResult<Option<JsValue>> {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(key))
+        .map_err(|_| js_error("bad options: ", format!("cannot read {key}")))?;
+    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
+/// Option `key` as a string.
+fn string_option(object: &JsValue, key: &str) -> JsResult<Option<String>> {
+    option_value(object, key)?
+        .map(|v| {
+            v.as_string().ok_or_else(|| {
+                js_error("bad options: ", format!("invalid type for {key}: {}, expected a string", describe(&v)))
+            })
+        })
+        .transpose()
+}
+
+/// Option `key` as a count: a whole number from 0 to `usize::MAX`.
+fn count_option(object: &JsValue, key: &str) -> JsResult<Option<usize>> {
+    let Some(v) = option_value(object, key)? else { return Ok(None) };
+    let Some(x) = v.as_f64() else {
+        let msg = format!("invalid type for {key}: {}, expected a whole number", describe(&v));
+        return Err(js_error("bad options: ", msg));
+    };
+    // `usize::MAX as f64` rounds up on 64-bit targets, so `<` (not `<=`) keeps
+    // the cast exact there; on wasm32 it is exact and the bound is 2^32 - 1.
+    if x.fract() != 0.0 || x < 0.0 || !(x < usize::MAX as f64 + 1.0) {
+        let msg = format!("invalid value for {key}: expected a whole number from 0 to {}", usize::MAX);
+        return Err(js_error("bad options: ", msg));
+    }
+    Ok(Some(x as usize))
+}
+
+/// Reads the `options` argument: `undefined`/`null` means all defaults, and
+/// absent (or `null`) fields keep [`Options::default`].
 fn read_options(value: JsValue) -> JsResult<Options> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
     if !value.is_object() || js_sys::Array::is_array(&value) {
-        let got = match js_sys::Array::is_array(&value) {
-            true => "array".to_string(),
-            false => value.js_typeof().as_string().unwrap_or_default(),
-        };
-        return Err(js_error(
-            "bad options: ",
-            format!("expected an object, got {got}"),
-        ));
+        return Err(js_error("bad options: ", format!("expected an object, got {}", describe(&value))));
     }
-    // serde-wasm-bindgen ignores `deny_unknown_fields`, so unknown keys are
-    // refused here (cheaper in code size than serde's `flatten`).
     let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
     if let Some(key) = keys.iter().filter_map(|k| k.as_string()).find(|k| !OPTION_KEYS.contains(&k.as_str())) {
-        let err = <serde_wasm_bindgen::Error as de::Error>::unknown_field(&key, OPTION_KEYS);
-        return Err(js_error("bad options: ", err));
+        let msg = format!("unknown field `{key}`, expected one of `{}`", OPTION_KEYS.join("`, `"));
+        return Err(js_error("bad options: ", msg));
     }
-    let js: AnalyzeOptions =
-        serde_wasm_bindgen::from_value(value).map_err(|e| js_error("bad options: ", e))?;
     let d = Options::default();
     Ok(Options {
-        lang: js.lang.unwrap_or(d.lang),
-        max_input_bytes: js.max_input_bytes.unwrap_or(d.max_input_bytes),
-        max_quote_chars: js.max_quote_chars.unwrap_or(d.max_quote_chars),
+        lang: string_option(&value, "lang")?.unwrap_or(d.lang),
+        max_input_bytes: count_option(&value, "maxInputBytes")?.unwrap_or(d.max_input_bytes),
+        max_quote_chars: count_option(&value, "maxQuoteChars")?.unwrap_or(d.max_quote_chars),
     })
 }
 
