@@ -168,7 +168,7 @@ fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
             || p.descriptors.contains(w)
             || p.is_role_start(w)
             || p.org_tails.contains(w)
-            || p.known.get(w).is_some_and(|k| k.kind != ActorKind::Person)
+            || ctx.known_word(j).is_some_and(|k| k.kind != ActorKind::Person)
     };
     // Mentions of each actor, so the pass costs one walk over the mentions.
     let mut by_actor: Vec<Vec<usize>> = vec![Vec::new(); cast.actors.len()];
@@ -514,7 +514,7 @@ impl Attributor<'_, '_> {
             if p.is_role_start(w)
                 || (p.is_descriptive(w) && !descriptor_only)
                 || p.place_heads.contains(w)
-                || p.known.contains_key(w)
+                || ctx.known_word(e).is_some()
                 || p.pronouns.contains(w)
             {
                 return None;

@@ -147,6 +147,17 @@ impl<'a> Ctx<'a> {
         self.classes.get(i).is_some_and(|&c| c & class != 0)
     }
 
+    /// The gazetteer entry of token `i` alone, if any; none for a short
+    /// acronym the text writes otherwise than in capitals (`Ma` is not `MA`,
+    /// see [`class::SHORT_ACRONYM`](crate::profile::class::SHORT_ACRONYM)).
+    pub fn known_word(&self, i: usize) -> Option<crate::profile::KnownName> {
+        use crate::profile::class;
+        if !self.has(i, class::KNOWN) || (self.has(i, class::SHORT_ACRONYM) && !self.is_acronym(i)) {
+            return None;
+        }
+        self.profile.known.get(self.lower_at(i)).copied()
+    }
+
     /// True when tokens `t - 1` and `t`, lowercased, are a two-word
     /// honorific or rank (`brigjen pol`); false for `t == 0`. The
     /// `HONORIFIC_ENDS` bit skips the join for most words.

@@ -248,6 +248,11 @@ pub mod class {
     pub const HONORIFIC_ENDS: u64 = 1 << 28;
     /// A key of [`Profile::known_starts`](super::Profile::known_starts).
     pub const KNOWN_STARTS: u64 = 1 << 29;
+    /// A gazetteer name the file writes as two or three capitals (`MA`,
+    /// `AJI`, `AS`): the text names that actor only where it writes the
+    /// word in capitals too, so `Jack Ma` and `Aji` stay names
+    /// ([`crate::context::Ctx::known_word`]).
+    pub const SHORT_ACRONYM: u64 = 1 << 31;
 }
 
 /// Codes of the profiles compiled in.
@@ -536,22 +541,26 @@ impl Profile {
             // The gazetteer: the first line naming a string wins (files
             // list the likelier sense first).
             let mut group = 0u32;
-            for (kind, lowered) in [(ActorKind::Place, &places_l), (ActorKind::Organization, &orgs_l), (ActorKind::Person, &persons_l)] {
-                for (_, entries) in stripped_sections(lowered) {
-                    for line in entries {
-                        let mut any = false;
-                        for n in split_byte(line, b'|').map(str::trim).filter(|n| !n.is_empty()) {
-                            any = true;
-                            lex.max_known_words = lex.max_known_words.max(n.split_whitespace().count());
-                            let e = lex.add(n, 0);
-                            if e.bits & class::KNOWN == 0 {
-                                e.bits |= class::KNOWN;
-                                e.known = KnownName { group, kind };
-                            }
-                            lex.add(n.split(' ').next().unwrap_or(""), class::KNOWN_STARTS);
+            let files = [(ActorKind::Place, &places_l, src.places), (ActorKind::Organization, &orgs_l, src.organizations), (ActorKind::Person, &persons_l, src.persons)];
+            for (kind, lowered, original) in files {
+                // Lowercasing keeps every line and `|`, so the two walk in step.
+                let originals = stripped_sections(original).into_iter().flat_map(|(_, e)| e);
+                let lines = stripped_sections(lowered).into_iter().flat_map(|(_, e)| e);
+                for (line, original) in lines.zip(originals) {
+                    let mut any = false;
+                    let names = split_byte(line, b'|').map(str::trim).zip(split_byte(original, b'|').map(str::trim));
+                    for (n, written) in names.filter(|(n, _)| !n.is_empty()) {
+                        any = true;
+                        lex.max_known_words = lex.max_known_words.max(n.split_whitespace().count());
+                        let short_acronym = (2..=3).contains(&written.len()) && written.bytes().all(|b| b.is_ascii_uppercase());
+                        let e = lex.add(n, if short_acronym { class::SHORT_ACRONYM } else { 0 });
+                        if e.bits & class::KNOWN == 0 {
+                            e.bits |= class::KNOWN;
+                            e.known = KnownName { group, kind };
                         }
-                        group += u32::from(any);
+                        lex.add(n.split(' ').next().unwrap_or(""), class::KNOWN_STARTS);
                     }
+                    group += u32::from(any);
                 }
             }
             lex
