@@ -285,6 +285,16 @@ impl Reader<'_, '_> {
             while b > a && (ctx.has(b - 1, class::DEGREES) || ctx.tokens[b - 1].kind != TokenKind::Word) {
                 b -= 1;
             }
+        } else {
+            // A body or place never ends with a rank: `Polda Sulut Komisaris
+            // Besar` before a name is `Polda Sulut`. Courtesy words may
+            // (`Keong Mas`, `Pancoran Mas`).
+            if !ctx.has(b - 1, class::COURTESY) {
+                b = self.titles_before(b).max(a);
+            }
+            while b > a && matches!(ctx.tokens[b - 1].kind, TokenKind::Punct | TokenKind::Quote) {
+                b -= 1;
+            }
         }
         (a < b).then_some((a, b, kind))
     }
@@ -338,9 +348,54 @@ impl Reader<'_, '_> {
         // (rule chunk index, chunk)
         let rule_chunks_spans: Vec<(usize, usize)> = rule_chunks.iter().map(|c| (c.first, c.end)).collect();
         let known_spans: Vec<(usize, usize)> = rule_chunks.iter().filter(|c| c.evidence == Evidence::Known).map(|c| (c.first, c.end)).collect();
+        // Persons the rules read right after a rank or honorific (`Komisaris
+        // Besar Indra Darmawan Irianto`): the title says where the name
+        // starts, so the tagger neither moves that start nor runs another
+        // name into it (`Polda Sumut Komisaris Besar Indra` is no place).
+        // Not after a head word: `RSUD Dr Soetomo`, `Stasiun Haji Nawi`,
+        // `Jalan Jenderal Sudirman` name places.
+        // The tagger may still lengthen the name to the right (`Jenderal
+        // Khalid al-Sarayreh`): `(first, rule end, end)`.
+        let ranked: Vec<(usize, usize, usize)> = rule_chunks
+            .iter()
+            .filter(|c| c.kind == ActorKind::Person && c.evidence >= Evidence::Context)
+            .filter(|c| {
+                let t = self.titles_before(c.first);
+                t < c.first && !(t > 0 && (ctx.is_descriptive(t - 1) || ctx.has(t - 1, class::PLACE_HEADS)))
+            })
+            .map(|c| {
+                let longer = found.iter().filter(|&&(a, b, k)| k == ActorKind::Person && c.first <= a && a < c.end && b > c.end).map(|&(_, b, _)| b).max();
+                (c.first, c.end, longer.unwrap_or(c.end))
+            })
+            .collect();
+        // A tagger span with what overlaps a ranked person cut off, and then
+        // the titles and punctuation left at its end.
+        let clip = |(a0, b0, kind): (usize, usize, ActorKind)| {
+            let (mut a, mut b) = (a0, b0);
+            for &(x, _, y) in &ranked {
+                if a < y && x < b {
+                    if a < x {
+                        b = x;
+                    } else {
+                        a = y.max(a);
+                    }
+                }
+            }
+            if (a, b) != (a0, b0) && b > a {
+                b = self.titles_before(b).max(a);
+                while b > a && matches!(ctx.tokens[b - 1].kind, TokenKind::Punct | TokenKind::Quote) {
+                    b -= 1;
+                }
+            }
+            (a < b).then_some((a, b, kind))
+        };
         let mut kept: Vec<(Option<usize>, Chunk)> = Vec::with_capacity(rule_chunks.len() + found.len());
         for (ri, c) in rule_chunks.into_iter().enumerate() {
             let origin = Some(before + ri);
+            if let Some(&(_, _, end)) = ranked.iter().find(|&&(x, y, _)| (x, y) == (c.first, c.end)) {
+                kept.push((origin, Chunk { end, ..c }));
+                continue;
+            }
             let over: Vec<(usize, usize, ActorKind)> = found.iter().copied().filter(|&(a, b, _)| a < c.end && c.first < b).collect();
             if c.evidence == Evidence::Known {
                 // The tagger may lengthen a known name with capitalised words
@@ -417,7 +472,7 @@ impl Reader<'_, '_> {
                     kept.push((origin, c));
                 }
                 _ => {
-                    for &(a, b, kind) in &over {
+                    for (a, b, kind) in over.iter().copied().filter_map(clip) {
                         let role = match kind {
                             ActorKind::Person if c.first <= a && b <= c.end && c.role.is_some() => c.role.clone(),
                             ActorKind::Person => self.role_before(a),
@@ -480,6 +535,23 @@ impl Reader<'_, '_> {
                 .collect()
         });
         lone.contains(&ctx.lower[t])
+    }
+
+    /// First token of the honorifics and ranks (with their dots) that end
+    /// right before token `a` (`Ajun Komisaris Besar`, `Dr.`); `a` if none.
+    fn titles_before(&self, a: usize) -> usize {
+        let ctx = self.ctx;
+        let mut h = a;
+        loop {
+            if h > 0 && ctx.word(h - 1) == "." && self.title_token(h - 1) {
+                h -= 1;
+                continue;
+            }
+            match ctx.profile.honorific_before(&ctx.lower, 0, h) {
+                0 => return h,
+                n => h -= n,
+            }
+        }
     }
 
     /// True when token `t` is an honorific or degree (`Dr`, `H.`, `S.H.`,
@@ -1384,6 +1456,18 @@ mod tests {
         assert!(read(text).iter().any(|a| a.name == "Baskara Aji"), "the case this test is about changed: {:#?}", read(text));
         let s = read(&format!("{text} “Kami siap,” kata Kadarmanta."));
         assert_eq!(find(&s, "Kadarmanta Baskara Aji").mentions, ["Kadarmanta Baskara Aji", "Kadarmanta"]);
+    }
+
+    #[test]
+    fn a_rank_before_a_name_says_where_the_name_starts() {
+        let s = read("“Kami siap,” kata Direktur Lalu Lintas Polda Sumut Komisaris Besar Indra Darmawan Irianto.");
+        let p = find(&s, "Indra Darmawan Irianto");
+        assert_eq!((p.kind, p.role.as_deref()), (ActorKind::Person, Some("Direktur Lalu Lintas Polda Sumut")));
+        // No body or place runs into the rank or the name.
+        assert!(s.iter().all(|a| !a.name.contains("Komisaris") && !a.name.contains("Indra") || a.name == "Indra Darmawan Irianto"), "{s:#?}");
+        // After a head word, a title belongs to the place's name.
+        let s = read("Pasien dirawat di RSUD Dr Soetomo, Surabaya.");
+        assert_eq!(find(&s, "RSUD Dr Soetomo").kind, ActorKind::Place);
     }
 
     #[test]
