@@ -197,7 +197,19 @@ async function scaling() {
     }
     return parts.join('\n\n') + '\n';
   };
-  console.log(`\nscaling: one document built by repeating ${pfsa.length ? 'PFSA' : 'seed'} articles`);
+  // The same words as one sentence: no sentence end, no line break (the
+  // shape of a hostile or badly extracted text), where any cost that grows
+  // with the sentence shows.
+  const shapes = [
+    ['articles', (doc) => doc],
+    ['one sentence', (doc) => doc.replace(/[.!?…]/g, ' ').replace(/\s+/g, ' ')],
+  ];
+  for (const [shape, reshape] of shapes) scale(shape, (size, from) => reshape(build(size, from)));
+}
+
+/** The 10 KB / 1 MB / 10 MB rows of `scaling` for documents from `build(size, from)`. */
+function scale(shape, build) {
+  console.log(`\nscaling (${shape}): one document built by repeating ${pfsa.length ? 'PFSA' : 'seed'} articles`);
   const rows = [];
   for (const [label, size, runs] of [['10 KB', 10_000, 301], ['1 MB', 1_000_000, 7], ['10 MB', 10_000_000, 5]]) {
     const docs = Array.from({ length: size < 1e6 ? runs : 1 }, (_, r) => build(size, r * 7));

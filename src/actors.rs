@@ -181,8 +181,10 @@ pub fn recognize(ctx: &Ctx) -> Cast {
         scratch: SCRATCH.take(),
         lone_names: std::cell::OnceCell::new(),
     };
-    for s in ctx.layout.sentences.clone() {
-        reader.sentence(s.start, s.end);
+    for s in &ctx.layout.sentences {
+        for (a, b) in windows(ctx, s.start, s.end) {
+            reader.sentence(a, b);
+        }
     }
     SCRATCH.set(std::mem::take(&mut reader.scratch));
     reader.into_cast()
@@ -211,6 +213,34 @@ struct Reader<'c, 'a> {
     /// Lowercased words the text names a speaker by alone (`kata Vivi.`),
     /// built on first use ([`Reader::named_alone`]).
     lone_names: std::cell::OnceCell<HashSet<&'c str>>,
+}
+
+/// Most tokens [`Reader::sentence`] reads at once. No sentence of news
+/// comes near; a text without full stops may be one sentence of millions
+/// of tokens, and reading one sentence costs more than linear time in
+/// places (joining the rules' chunks with the tagger's), so a longer one is
+/// read in windows ([`windows`]).
+const MAX_WINDOW_TOKENS: usize = 400;
+
+/// The windows sentence `start..end` is read in: consecutive, covering it
+/// exactly, each at most [`MAX_WINDOW_TOKENS`] long and cut after a
+/// punctuation token where one lies in its last quarter. One window for
+/// any sentence up to that length.
+fn windows(ctx: &Ctx, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity((end - start) / MAX_WINDOW_TOKENS + 1);
+    let mut a = start;
+    while a < end {
+        let mut b = (a + MAX_WINDOW_TOKENS).min(end);
+        if b < end {
+            let floor = b - MAX_WINDOW_TOKENS / 4;
+            if let Some(cut) = (floor..b).rev().find(|&t| ctx.tokens[t].kind == TokenKind::Punct) {
+                b = cut + 1;
+            }
+        }
+        out.push((a, b));
+        a = b;
+    }
+    out
 }
 
 /// Longest role phrase, in tokens, that a name may follow past a bracket
@@ -1468,6 +1498,27 @@ mod tests {
         // After a head word, a title belongs to the place's name.
         let s = read("Pasien dirawat di RSUD Dr Soetomo, Surabaya.");
         assert_eq!(find(&s, "RSUD Dr Soetomo").kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn a_sentence_is_read_in_bounded_windows_that_cover_it() {
+        let short = "Kepala Polda Sumut Komisaris Besar Budi Santoso hadir.";
+        let ctx = Ctx::new(short, profile("id").unwrap());
+        assert_eq!(windows(&ctx, 0, ctx.tokens.len()), [(0, ctx.tokens.len())]);
+        // One sentence of 9,000 tokens, with and without commas.
+        for sep in [" dan ", ", "] {
+            let long = format!("Kepala Polda Sumut Komisaris Besar Budi Santoso{sep}").repeat(1000);
+            let ctx = Ctx::new(&long, profile("id").unwrap());
+            let n = ctx.tokens.len();
+            let w = windows(&ctx, 0, n);
+            assert_eq!((w[0].0, w[w.len() - 1].1), (0, n));
+            assert!(w.windows(2).all(|p| p[0].1 == p[1].0), "{w:?}");
+            assert!(w.iter().all(|&(a, b)| a < b && b - a <= MAX_WINDOW_TOKENS), "{w:?}");
+            if sep == ", " {
+                assert!(w[..w.len() - 1].iter().all(|&(_, b)| ctx.word(b - 1) == ","), "cut after commas: {w:?}");
+            }
+            assert!(read(&long).iter().any(|a| a.name == "Budi Santoso"));
+        }
     }
 
     #[test]

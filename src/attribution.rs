@@ -36,6 +36,9 @@ use crate::quotes::FoundQuote;
 use crate::span::Span;
 use crate::tokens::TokenKind;
 
+/// Most tokens [`Attributor::role_prefix`] reads as a role before a name.
+const MAX_ROLE_PREFIX: usize = 16;
+
 /// A quote with its speaker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attributed {
@@ -852,11 +855,12 @@ impl Attributor<'_, '_> {
     /// True when the words `a..b` may stand before a name as its role or
     /// affiliation (`Kepala BNPB yang juga Ketua Satgas Covid-19`,
     /// `Perencana keuangan dari ZAP Finance`): capitalised words, numbers,
-    /// role words and the connectors of `[role-connector]`.
+    /// role words and the connectors of `[role-connector]`; at most
+    /// [`MAX_ROLE_PREFIX`] tokens.
     fn role_prefix(&self, a: usize, b: usize) -> bool {
         let ctx = self.ctx;
         let p = ctx.profile;
-        b - a <= 16
+        b - a <= MAX_ROLE_PREFIX
             && (a..b).all(|j| {
                 let t = &ctx.tokens[j];
                 match t.kind {
@@ -888,7 +892,9 @@ impl Attributor<'_, '_> {
     fn is_clause_subject(&self, first: usize, end: usize, lo: usize, hi: usize) -> bool {
         let ctx = self.ctx;
         let p = ctx.profile;
-        let c = self.clause_start(first, lo);
+        // `role_prefix` takes at most 16 tokens, so the clause start is only
+        // looked for that far back (a sentence without commas may be long).
+        let c = self.clause_start(first, lo.max(first.saturating_sub(MAX_ROLE_PREFIX + 1)));
         if !self.role_prefix(c, first) {
             return false;
         }

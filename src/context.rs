@@ -27,6 +27,9 @@ pub struct Ctx<'a> {
     /// The [`crate::profile::class`] bits of each token's lowercased text,
     /// looked up once ([`Ctx::has`]).
     classes: Vec<u64>,
+    /// For each sentence, its first word or number token (its end if none):
+    /// [`Ctx::starts_sentence`] in O(1), whatever the sentence's length.
+    first_word: Vec<usize>,
 }
 
 /// [`Ctx::is_cap`] holds for the token.
@@ -103,7 +106,9 @@ impl<'a> Ctx<'a> {
             classes.push(slot.1);
             shape.push(slot.2);
         }
-        Ctx { text, tokens, layout, lower, profile, seen_lower, shape, classes }
+        let wordy = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+        let first_word = layout.sentences.iter().map(|s| (s.start..s.end).find(|&i| wordy(&tokens[i])).unwrap_or(s.end)).collect();
+        Ctx { text, tokens, layout, lower, profile, seen_lower, shape, classes, first_word }
     }
 
     /// The original text of token `i`.
@@ -124,8 +129,7 @@ impl<'a> Ctx<'a> {
     /// True when token `i` is the first word of its sentence (after any
     /// opening marks, brackets or dashes).
     pub fn starts_sentence(&self, i: usize) -> bool {
-        let s = &self.layout.sentences[self.layout.sentence_of[i] as usize];
-        (s.start..i).all(|j| self.tokens[j].kind != TokenKind::Word && self.tokens[j].kind != TokenKind::Number)
+        i <= self.first_word[self.layout.sentence_of[i] as usize]
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
