@@ -320,10 +320,7 @@ impl Reader<'_, '_> {
             // Besar` before a name is `Polda Sulut`. Courtesy words may
             // (`Keong Mas`, `Pancoran Mas`).
             if !ctx.has(b - 1, class::COURTESY) {
-                b = self.titles_before(b).max(a);
-            }
-            while b > a && matches!(ctx.tokens[b - 1].kind, TokenKind::Punct | TokenKind::Quote) {
-                b -= 1;
+                b = self.without_end_titles(a, b);
             }
         }
         (a < b).then_some((a, b, kind))
@@ -412,10 +409,7 @@ impl Reader<'_, '_> {
                 }
             }
             if (a, b) != (a0, b0) && b > a {
-                b = self.titles_before(b).max(a);
-                while b > a && matches!(ctx.tokens[b - 1].kind, TokenKind::Punct | TokenKind::Quote) {
-                    b -= 1;
-                }
+                b = self.without_end_titles(a, b);
             }
             (a < b).then_some((a, b, kind))
         };
@@ -582,6 +576,18 @@ impl Reader<'_, '_> {
                 n => h -= n,
             }
         }
+    }
+
+    /// The end of span `a..b` with the honorifics and ranks at its end
+    /// ([`Reader::titles_before`]) and then its trailing punctuation and
+    /// quotation marks taken off; never before `a`.
+    fn without_end_titles(&self, a: usize, b: usize) -> usize {
+        let ctx = self.ctx;
+        let mut b = self.titles_before(b).max(a);
+        while b > a && matches!(ctx.tokens[b - 1].kind, TokenKind::Punct | TokenKind::Quote) {
+            b -= 1;
+        }
+        b
     }
 
     /// True when token `t` is an honorific or degree (`Dr`, `H.`, `S.H.`,
