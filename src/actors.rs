@@ -869,6 +869,11 @@ impl Reader<'_, '_> {
                 }
             }
             if let Some((len, kn)) = known {
+                // A company's tail words are its own: `Lion Air Group`, `Garuda Indonesia Tbk`.
+                let mut len = len;
+                while kn.kind == ActorKind::Organization && i + len < stop && ctx.is_cap(i + len) && ctx.has(i + len, class::ORG_TAILS) {
+                    len += 1;
+                }
                 // A known body named with its country or city is that country's
                 // body: `Kementerian luar negeri Seoul`, `Kedutaan Besar AS`.
                 let place = self.known_len(i + len, stop).filter(|(_, k)| k.kind == ActorKind::Place);
@@ -944,7 +949,21 @@ impl Reader<'_, '_> {
             return a;
         };
         let plain = |t: usize| is_name_word(ctx, t) && !ctx.has(t, class::PLACE_HEADS);
-        if x >= start && x < a && (x..a).all(plain) {
+        // A descriptor or common word right after a whole body opens the
+        // name, not the body, when the tagger starts the person there:
+        // `Kementerian Pertanian Agung Hendriadi`, `Gili Hotel Association
+        // Lalu Kusnawan` (`Mahkamah Agung` is known whole, so its `Agung`
+        // never comes here).
+        let opens_name = |t: usize| {
+            t == x
+                && ctx.is_cap(t)
+                && !ctx.is_acronym(t)
+                && ctx.has(t, class::DESCRIPTORS | class::COMMON_CAPS)
+                && !ctx.has(t, class::ORG_HEADS | class::PLACE_HEADS | class::ROLE_STARTS | class::HONORIFICS)
+                && ((start..t).any(|i| self.known_len(i, t).is_some_and(|(n, k)| i + n == t && k.kind == ActorKind::Organization))
+                    || self.found.iter().any(|&(p, q, k)| k != ActorKind::Person && p >= start && q == t))
+        };
+        if x >= start && x < a && (x..a).all(|t| plain(t) || opens_name(t)) {
             x
         } else {
             a
@@ -992,9 +1011,12 @@ impl Reader<'_, '_> {
         });
         // A name next to a speech verb speaks: `ujar Arief`, `Arief melanjutkan`.
         let speaks = (a > 0 && is_speech_verb(ctx, a - 1) && !ctx.is_cap(a - 1)) || (b < ctx.tokens.len() && is_speech_verb(ctx, b));
+        // A rank or honorific right before says "person": `kata Komisaris
+        // Besar Gatot Repli Handoko`, `Pak Budi`.
+        let honoured = self.titles_before(a) < a && !ctx.starts_sentence(a);
         let (kind, ev) = if (a..b).all(|t| ctx.is_acronym(t)) && !speaks {
             (ActorKind::Organization, if single { Evidence::Weak } else { Evidence::Shape })
-        } else if role.is_some() || role_from.is_some() || titled || speaks {
+        } else if role.is_some() || role_from.is_some() || titled || speaks || honoured {
             (ActorKind::Person, Evidence::Context)
         } else if single {
             (ActorKind::Person, Evidence::Weak)
@@ -1232,13 +1254,13 @@ fn role_text(ctx: &Ctx, a: usize, b: usize) -> String {
 }
 
 /// May capitalised token `t` be a word of a personal name: no acronym,
-/// descriptor, honorific, common word, role word or gazetteer name of a
-/// body or place.
+/// descriptor, honorific, common word, role word, company tail (`Tbk`) or
+/// gazetteer name of a body or place.
 fn is_name_word(ctx: &Ctx, t: usize) -> bool {
     ctx.is_cap(t)
         && !ctx.is_acronym(t)
         && !ctx.is_descriptive(t)
-        && !ctx.has(t, class::HONORIFICS | class::COMMON_CAPS | class::ROLE_STARTS)
+        && !ctx.has(t, class::HONORIFICS | class::COMMON_CAPS | class::ROLE_STARTS | class::ORG_TAILS)
         && !ctx.known_word(t).is_some_and(|k| k.kind != ActorKind::Person)
 }
 
@@ -1391,6 +1413,38 @@ mod tests {
         assert_eq!(chang.role.as_deref(), Some("Wakil Menteri Luar Negeri Korea Selatan"));
         assert_eq!(chang.mentions, ["Chang Ho-jin"]);
         assert_eq!(find(&s, "Korea Selatan").kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn a_rank_before_a_name_keeps_all_its_words() {
+        let s = read("“Sudah dicatat,” kata Komisaris Besar Budi Repli Handoko.");
+        assert_eq!(find(&s, "Budi Repli Handoko").mentions, ["Budi Repli Handoko"]);
+        let s = read("Pilot tersebut ialah Lettu Pnb Allan Safitra Indra Wahyudi, perwira muda.");
+        assert_eq!(find(&s, "Allan Safitra Indra Wahyudi").kind, ActorKind::Person);
+        // A courtesy word ending a sentence does not make the next word a name.
+        let s = read("“Di data sebentar ya Pak. Nanti boleh tidur lagi,” kata petugas itu.");
+        assert!(s.iter().all(|a| a.name != "Nanti"), "{s:#?}");
+    }
+
+    #[test]
+    fn a_descriptor_or_common_word_after_a_body_opens_the_name() {
+        let s = read("Kepala Badan Ketahanan Pangan Kementerian Pertanian Agung Hendriadi menyampaikan, stok aman.");
+        let agung = find(&s, "Agung Hendriadi");
+        assert_eq!(agung.role.as_deref(), Some("Kepala Badan Ketahanan Pangan Kementerian Pertanian"));
+        let s = read("Direktur Jenderal Perdagangan Dalam Negeri Kementerian Perdagangan Oke Nurwan mengatakan, stok aman.");
+        assert_eq!(find(&s, "Oke Nurwan").mentions, ["Oke Nurwan"]);
+        // Known whole, `Mahkamah Agung` keeps its `Agung`.
+        let s = read("Ketua Mahkamah Agung Syarifuddin mengatakan, putusan itu final.");
+        let syarifuddin = find(&s, "Syarifuddin");
+        assert_eq!(syarifuddin.mentions, ["Syarifuddin"]);
+        assert_eq!(syarifuddin.role.as_deref(), Some("Ketua Mahkamah Agung"));
+    }
+
+    #[test]
+    fn company_tails_belong_to_the_company() {
+        let s = read("Direktur Utama Garuda Indonesia Tbk Irfan Setiaputra mengatakan, stok aman.");
+        assert_eq!(find(&s, "Irfan Setiaputra").mentions, ["Irfan Setiaputra"]);
+        assert_eq!(find(&s, "Garuda Indonesia").mentions, ["Garuda Indonesia Tbk"]);
     }
 
     #[test]
