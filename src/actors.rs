@@ -187,6 +187,7 @@ pub fn recognize(ctx: &Ctx) -> Cast {
         }
     }
     SCRATCH.set(std::mem::take(&mut reader.scratch));
+    reader.unglue_bodies();
     reader.into_cast()
 }
 
@@ -1091,6 +1092,56 @@ impl Reader<'_, '_> {
         self.chunks.push(Chunk { first, end, kind, evidence, group, role, titled: None });
     }
 
+    /// Cuts off the words a person's name opens with up to one that ends
+    /// a body or place named elsewhere in the text, when the word before
+    /// it is the same too: `Taman Margasatwa Ragunan Ketut Widarsono` when
+    /// the text names `Taman Margasatwa Ragunan`, `Charta Politika Yunarto
+    /// Wijaya` when it names `Charta Politika`, or a known one-word place
+    /// (`Bekasi Djaelani`). Names the gazetteer knows are left whole, and so
+    /// is `pengamat Airlangga Pribadi Kusman` beside `Universitas
+    /// Airlangga`. The role read before the name takes the words cut off.
+    fn unglue_bodies(&mut self) {
+        let ctx = self.ctx;
+        // (word before the last, last word) of bodies and places of two
+        // words or more; the last word alone of known one-word ones.
+        let mut ends: HashSet<(&str, &str)> = HashSet::new();
+        for c in self.chunks.iter().filter(|c| c.kind != ActorKind::Person) {
+            if c.end - c.first >= 2 {
+                ends.insert((ctx.lower_at(c.end - 2), ctx.lower_at(c.end - 1)));
+            } else if c.evidence == Evidence::Known {
+                ends.insert(("", ctx.lower_at(c.first)));
+            }
+        }
+        if ends.is_empty() {
+            return;
+        }
+        let ends_body = |t: usize| {
+            let w = ctx.lower_at(t);
+            ends.contains(&("", w)) || (t > 0 && ends.contains(&(ctx.lower_at(t - 1), w)))
+        };
+        // (chunk, its new first token); a word the text names a speaker by
+        // alone is a name (`kata Wisnu`), whatever else ends with it.
+        let cuts: Vec<(usize, usize)> = self
+            .chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == ActorKind::Person && c.evidence != Evidence::Known && c.end - c.first >= 2)
+            .filter_map(|(ci, c)| {
+                let t = (c.first..c.end - 1).rev().find(|&t| ends_body(t))?;
+                ((t + 1..c.end).all(|u| is_name_word(ctx, u)) && !self.named_alone(t)).then_some((ci, t + 1))
+            })
+            .collect();
+        let roles: HashMap<usize, usize> = self.role_spans.iter().map(|&(x, y)| (y, x)).collect();
+        for (ci, first) in cuts {
+            let c = &mut self.chunks[ci];
+            if let Some(&x) = roles.get(&c.first) {
+                c.role = Some(role_text(ctx, x, first));
+            }
+            c.first = first;
+            c.titled = None;
+        }
+    }
+
     /// Joins chunks into actors and mentions.
     fn into_cast(self) -> Cast {
         let ctx = self.ctx;
@@ -1445,6 +1496,16 @@ mod tests {
         let s = read("Direktur Utama Garuda Indonesia Tbk Irfan Setiaputra mengatakan, stok aman.");
         assert_eq!(find(&s, "Irfan Setiaputra").mentions, ["Irfan Setiaputra"]);
         assert_eq!(find(&s, "Garuda Indonesia").mentions, ["Garuda Indonesia Tbk"]);
+    }
+
+    #[test]
+    fn a_name_does_not_open_with_a_body_named_elsewhere() {
+        let s = read("Mal di Bekasi kembali dibuka. Ketua Asosiasi Pengelola Pusat Perbelanjaan Indonesia Bekasi Djaelani menambahkan, pembukaan bertahap.");
+        assert_eq!(find(&s, "Djaelani").mentions, ["Djaelani"]);
+        assert_eq!(find(&s, "Bekasi").kind, ActorKind::Place);
+        // Same word, other context: `Universitas Airlangga` leaves the name whole.
+        let s = read("Universitas Airlangga menggelar seminar. Pengamat politik Airlangga Pribadi Kusman mengatakan, pemilu damai.");
+        assert_eq!(find(&s, "Airlangga Pribadi Kusman").kind, ActorKind::Person);
     }
 
     #[test]
