@@ -1259,7 +1259,8 @@ impl Reader<'_, '_> {
             }
             let actor = *actor_of_root[r].get_or_insert_with(|| cast.add_actor(String::new(), lead.kind, None));
             let c = &chunks[ci];
-            if cast.add_mention(ctx, actor, c.first, c.end) && cast.actors[actor].role.is_none() {
+            // Only people have roles: a chunk read as a person may join a body (`… (CISSReC)`).
+            if cast.add_mention(ctx, actor, c.first, c.end) && cast.actors[actor].role.is_none() && lead.kind == ActorKind::Person {
                 cast.actors[actor].role.clone_from(&c.role);
             }
             if let Some(t) = &c.titled {
@@ -1506,6 +1507,13 @@ mod tests {
         // Same word, other context: `Universitas Airlangga` leaves the name whole.
         let s = read("Universitas Airlangga menggelar seminar. Pengamat politik Airlangga Pribadi Kusman mengatakan, pemilu damai.");
         assert_eq!(find(&s, "Airlangga Pribadi Kusman").kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn only_people_have_roles() {
+        let s = read("Peneliti Communication and Information System Security Research Center (CISSReC), Ibnu Dwi Cahyo, berpendapat, transfer file aman.");
+        let body = find(&s, "Communication and Information System Security Research Center");
+        assert_eq!((body.kind, body.role.as_deref()), (ActorKind::Organization, None));
     }
 
     #[test]

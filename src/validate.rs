@@ -9,8 +9,8 @@ use crate::document::{Analysis, DOCUMENT_VERSION};
 /// Checks `doc` against `input`, the text it was made from: every span lies
 /// inside the text on UTF-16 boundaries that split no surrogate pair, every
 /// `text` equals its slice, mentions and quotes are sorted and never overlap
-/// each other, ids are unique and every referenced actor exists, actors come
-/// in order of first mention. Returns the first violation, described.
+/// each other, ids are unique and every referenced actor exists, only
+/// persons have a role, actors come in order of first mention. Returns the first violation, described.
 pub fn validate(input: &str, doc: &Analysis) -> Result<(), String> {
     let units: Vec<u16> = input.encode_utf16().collect();
     let span = |what: &str, start: usize, end: usize, text: &str| -> Result<(), String> {
@@ -35,6 +35,9 @@ pub fn validate(input: &str, doc: &Analysis) -> Result<(), String> {
     for a in &doc.actors {
         if !ids.insert(a.id.as_str()) {
             return Err(format!("actor id {} is not unique", a.id));
+        }
+        if a.role.is_some() && a.kind != crate::ActorKind::Person {
+            return Err(format!("actor {} is no person but has a role", a.id));
         }
     }
     for (k, m) in doc.mentions.iter().enumerate() {
@@ -119,6 +122,10 @@ mod tests {
         let mut d = good.clone();
         d.mentions[0].end = 1000;
         assert!(validate(t, &d).unwrap_err().contains("outside"));
+        let mut d = good.clone();
+        d.actors[0].kind = crate::ActorKind::Place;
+        d.actors[0].role = Some("juru bicara".into());
+        assert!(validate(t, &d).unwrap_err().contains("no person but has a role"));
         let mut d = good.clone();
         d.quotes[0].speaker = Some("a99".into());
         assert!(validate(t, &d).unwrap_err().contains("no actor a99"));
