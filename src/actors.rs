@@ -1102,23 +1102,18 @@ impl Reader<'_, '_> {
     /// Airlangga`. The role read before the name takes the words cut off.
     fn unglue_bodies(&mut self) {
         let ctx = self.ctx;
-        // (word before the last, last word) of bodies and places of two
-        // words or more; the last word alone of known one-word ones.
-        let mut ends: HashSet<(&str, &str)> = HashSet::new();
-        for c in self.chunks.iter().filter(|c| c.kind != ActorKind::Person) {
-            if c.end - c.first >= 2 {
-                ends.insert((ctx.lower_at(c.end - 2), ctx.lower_at(c.end - 1)));
-            } else if c.evidence == Evidence::Known {
-                ends.insert(("", ctx.lower_at(c.first)));
-            }
-        }
+        // The last two words of bodies and places of two words or more, as
+        // one key (`margasatwa ragunan`); the word of known one-word ones.
+        let ends: HashSet<&str> = self
+            .chunks
+            .iter()
+            .filter(|c| c.kind != ActorKind::Person && (c.end - c.first >= 2 || c.evidence == Evidence::Known))
+            .map(|c| ctx.lower.join(c.end.saturating_sub(2).max(c.first), c.end))
+            .collect();
         if ends.is_empty() {
             return;
         }
-        let ends_body = |t: usize| {
-            let w = ctx.lower_at(t);
-            ends.contains(&("", w)) || (t > 0 && ends.contains(&(ctx.lower_at(t - 1), w)))
-        };
+        let ends_body = |t: usize| ends.contains(ctx.lower.join(t, t + 1)) || (t > 0 && ends.contains(ctx.lower.join(t - 1, t + 1)));
         // (chunk, its new first token); a word the text names a speaker by
         // alone is a name (`kata Wisnu`), whatever else ends with it.
         let cuts: Vec<(usize, usize)> = self
@@ -1131,11 +1126,11 @@ impl Reader<'_, '_> {
                 ((t + 1..c.end).all(|u| is_name_word(ctx, u)) && !self.named_alone(t)).then_some((ci, t + 1))
             })
             .collect();
-        let roles: HashMap<usize, usize> = self.role_spans.iter().map(|&(x, y)| (y, x)).collect();
         for (ci, first) in cuts {
             let c = &mut self.chunks[ci];
-            if let Some(&x) = roles.get(&c.first) {
-                c.role = Some(role_text(ctx, x, first));
+            // Role phrases come in text order (a miss leaves the role as read).
+            if let Ok(k) = self.role_spans.binary_search_by_key(&c.first, |&(_, y)| y) {
+                c.role = Some(role_text(ctx, self.role_spans[k].0, first));
             }
             c.first = first;
             c.titled = None;
