@@ -22,7 +22,7 @@
 //! (`Lim` → `Lim Soo-suk`), initials (`KPK` → `Komisi Pemberantasan
 //! Korupsi`), and the same text in any case (`WASHINGTON` = `Washington`).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use crate::context::Ctx;
 use crate::profile::class;
@@ -1145,7 +1145,7 @@ impl Reader<'_, '_> {
         let mut uf = UnionFind::new(n);
         // Same gazetteer group, or the same text in any case.
         // Keys borrow the lowercased words: no string is built per chunk.
-        let mut by_key: HashMap<ChunkKey, usize> = HashMap::with_capacity(n);
+        let mut by_key: HashMap<ChunkKey, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
         for (ci, c) in chunks.iter().enumerate() {
             let key = match c.group {
                 Some(g) => ChunkKey::Group(g),
@@ -1164,14 +1164,14 @@ impl Reader<'_, '_> {
         // Short names: `Lim` → the nearest person whose name contains it.
         // Initials: `KPK` → `Komisi Pemberantasan Korupsi`. Both are looked up
         // in indexes, so the cost stays linear in the number of chunks.
-        let mut persons_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut persons_by_word: HashMap<&str, Vec<usize>> = HashMap::default();
         // Adjacent word pairs of those persons: `Soo suk` is in `Lim Soo Suk`
         // at one lookup, however long the name.
-        let mut person_pairs: HashSet<(usize, &str, &str)> = HashSet::new();
-        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut person_pairs: HashSet<(usize, &str, &str)> = HashSet::default();
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
         // Prefixes of those persons' words: a short form (`Risma`) joins a
         // name with a word it begins (`Tri Rismaharini`) when no name has it whole.
-        let mut persons_by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut persons_by_prefix: HashMap<&str, Vec<usize>> = HashMap::default();
         for (ci, c) in chunks.iter().enumerate() {
             if c.end - c.first >= 2 {
                 if c.kind == ActorKind::Person {

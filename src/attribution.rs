@@ -26,7 +26,9 @@
 //! Indirect speech (`X mengatakan bahwa …`, `…, kata X.`) in sentences with
 //! no direct quote becomes quotes of kind indirect.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::hash::{HashMap, HashSet};
 
 use crate::actors::Cast;
 use crate::context::{Ctx, Lowered};
@@ -90,12 +92,12 @@ pub fn attribute(ctx: &Ctx, found: &[FoundQuote], cast: &mut Cast) -> Vec<Attrib
     let mut a = Attributor {
         ctx,
         cast,
-        office_actor: HashMap::new(),
+        office_actor: HashMap::default(),
         document_actor: None,
         speakers: BTreeMap::new(),
         guessed: false,
         document_phrases,
-        holders: HashMap::new(),
+        holders: HashMap::default(),
         holders_synced: 0,
     };
     a.speech_events(found);

@@ -1,6 +1,6 @@
 //! The shared, read-only view of one text that every stage reads.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 use std::ops::Index;
 
 use crate::profile::Profile;
@@ -80,7 +80,7 @@ impl<'a> Ctx<'a> {
         // Sized up front (distinct words are at most about half the tokens of
         // an article), so that growing does not rehash it over and over;
         // capped so a long text does not reserve memory it will not use.
-        let mut seen_lower = HashSet::with_capacity((tokens.len() / 2).min(1 << 16));
+        let mut seen_lower = HashSet::with_capacity_and_hasher((tokens.len() / 2).min(1 << 16), Default::default());
         let mut lower = Lowered::with_capacity(text.len() + tokens.len(), tokens.len());
         let mut shape = Vec::with_capacity(tokens.len());
         let mut classes = Vec::with_capacity(tokens.len());
@@ -316,7 +316,7 @@ mod tests {
         let text = "abcd axcd abcd Abcd axcd. é ü é Jakarta kata kata x";
         let p = crate::profile::profile("id").unwrap();
         let ctx = Ctx::new(text, p);
-        let want: std::collections::HashSet<&str> = (0..ctx.tokens.len())
+        let want: crate::hash::HashSet<&str> = (0..ctx.tokens.len())
             .filter(|&i| ctx.tokens[i].kind == TokenKind::Word)
             .map(|i| ctx.word(i))
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))

@@ -220,7 +220,7 @@ pub fn build(text: &str, lang: &str, cast: &crate::actors::Cast, quotes: &[crate
     let mut aliases: Vec<Vec<String>> = cast.actors.iter().map(|a| a.titled.clone()).collect();
     // Lowercased names and aliases of each actor so far, so an actor with
     // thousands of distinct mentions costs one lookup per mention.
-    let mut seen: Vec<std::collections::HashSet<String>> =
+    let mut seen: Vec<crate::hash::HashSet<String>> =
         aliases.iter().map(|titled| titled.iter().map(|t| t.to_lowercase()).collect()).collect();
     let names: Vec<String> = cast.actors.iter().map(|a| a.name.to_lowercase()).collect();
     for m in &cast.mentions {

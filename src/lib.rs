@@ -28,6 +28,7 @@ pub mod context;
 mod data_line;
 pub mod document;
 pub mod error;
+pub mod hash;
 pub mod profile;
 pub mod quotes;
 pub mod sentences;

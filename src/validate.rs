@@ -2,7 +2,7 @@
 //! tests, fuzzing and any consumer that wants to trust a document it did
 //! not make.
 
-use std::collections::HashSet;
+use crate::hash::{HashMap, HashSet};
 
 use crate::document::{Analysis, DOCUMENT_VERSION};
 
@@ -31,7 +31,7 @@ pub fn validate(input: &str, doc: &Analysis) -> Result<(), String> {
     if doc.version != DOCUMENT_VERSION {
         return Err(format!("version {} is not {DOCUMENT_VERSION}", doc.version));
     }
-    let mut ids = HashSet::new();
+    let mut ids = HashSet::default();
     for a in &doc.actors {
         if !ids.insert(a.id.as_str()) {
             return Err(format!("actor id {} is not unique", a.id));
@@ -51,7 +51,7 @@ pub fn validate(input: &str, doc: &Analysis) -> Result<(), String> {
             return Err(format!("mentions {}..{} and {}..{} overlap or are unsorted", w[0].start, w[0].end, w[1].start, w[1].end));
         }
     }
-    let mut quote_ids = HashSet::new();
+    let mut quote_ids = HashSet::default();
     for q in &doc.quotes {
         span(&format!("quote {}", q.id), q.start, q.end, &q.text)?;
         if let Some(c) = &q.cue {
@@ -76,7 +76,7 @@ pub fn validate(input: &str, doc: &Analysis) -> Result<(), String> {
     }
     // Actors in order of first mention, unmentioned ones last.
     let mut first: Vec<Option<usize>> = vec![None; doc.actors.len()];
-    let index: std::collections::HashMap<&str, usize> = doc.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = doc.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     for m in &doc.mentions {
         let i = index[m.actor.as_str()];
         first[i] = Some(first[i].map_or(m.start, |f: usize| f.min(m.start)));

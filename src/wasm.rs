@@ -295,7 +295,7 @@ fn pack(doc: &Analysis) -> (Vec<u32>, String) {
     let mut n: Vec<u32> = Vec::with_capacity(8 + doc.actors.len() * 6 + doc.mentions.len() * 3 + doc.quotes.len() * 8);
     let lang = t.add(&doc.lang);
     n.extend([doc.version, lang, u(doc.actors.len()), u(doc.mentions.len()), u(doc.quotes.len())]);
-    let mut index: std::collections::HashMap<&str, u32> = std::collections::HashMap::with_capacity(doc.actors.len());
+    let mut index: crate::hash::HashMap<&str, u32> = crate::hash::HashMap::with_capacity_and_hasher(doc.actors.len(), Default::default());
     for (k, a) in doc.actors.iter().enumerate() {
         index.insert(a.id.as_str(), u(k));
         let kind = match a.kind {
