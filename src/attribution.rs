@@ -429,6 +429,18 @@ impl Attributor<'_, '_> {
                 other => Some(other),
             };
         }
+        // Honorifics and ranks before a person's name, with their dots, are
+        // not who speaks: `kata dr Reisa`, `ujar Dr. H. Ahmad Fauzi`. (Only
+        // for a person: `kata Komisaris Utama PT …` stays an office.)
+        let h = p.honorific_len(&ctx.lower, i, end);
+        if h > 0 {
+            let k = if i + h < end && ctx.word(i + h) == "." { i + h + 1 } else { i + h };
+            if let Some(found @ (Who::Actor(a), _)) = self.subject_after(k, end) {
+                if self.is_person(a) {
+                    return Some(found);
+                }
+            }
+        }
         let w = ctx.lower_at(i);
         if p.pronouns.contains(w) {
             return Some((Who::Back { person: true, plural: p.plural_pronouns.contains(w) }, i + 1));
