@@ -10,7 +10,8 @@ use crate::document::{Analysis, DOCUMENT_VERSION};
 /// inside the text on UTF-16 boundaries that split no surrogate pair, every
 /// `text` equals its slice, mentions and quotes are sorted and never overlap
 /// each other, ids are unique and every referenced actor exists, only
-/// persons have a role, actors come in order of first mention. Returns the first violation, described.
+/// persons have a role, actors come in order of first mention. Returns the
+/// first violation, described.
 pub fn validate(input: &str, doc: &Analysis) -> Result<(), String> {
     let units: Vec<u16> = input.encode_utf16().collect();
     let span = |what: &str, start: usize, end: usize, text: &str| -> Result<(), String> {
