@@ -389,7 +389,13 @@ impl Reader<'_, '_> {
             .filter(|c| c.kind == ActorKind::Person && c.evidence >= Evidence::Context)
             .filter(|c| {
                 let t = self.titles_before(c.first);
-                t < c.first && !(t > 0 && (ctx.is_descriptive(t - 1) || ctx.has(t - 1, class::PLACE_HEADS)))
+                // A descriptor that ends a body or place the rules closed
+                // there is no head: `Kepolisian Daerah Jawa Timur Komisaris
+                // Besar Gatot Repli Handoko`.
+                let closed = |t: usize| rule_chunks.iter().any(|o| o.end == t && o.kind != ActorKind::Person);
+                t < c.first
+                    && !(t > 0
+                        && (ctx.has(t - 1, class::ORG_HEADS | class::PLACE_HEADS) || (ctx.is_descriptive(t - 1) && !closed(t))))
             })
             .map(|c| {
                 let longer = found.iter().filter(|&&(a, b, k)| k == ActorKind::Person && c.first <= a && a < c.end && b > c.end).map(|&(_, b, _)| b).max();
@@ -1622,6 +1628,10 @@ mod tests {
         // After a head word, a title belongs to the place's name.
         let s = read("Pasien dirawat di RSUD Dr Soetomo, Surabaya.");
         assert_eq!(find(&s, "RSUD Dr Soetomo").kind, ActorKind::Place);
+        // A body ending in a descriptor (`Timur`) is no head word.
+        let s = read("“Sudah dicatat,” kata Kepala Kepolisian Daerah Jawa Timur Komisaris Besar Gatot Repli Handoko.");
+        let p = find(&s, "Gatot Repli Handoko");
+        assert_eq!((p.kind, p.role.as_deref()), (ActorKind::Person, Some("Kepala Kepolisian Daerah Jawa Timur")));
     }
 
     #[test]
