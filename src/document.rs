@@ -150,36 +150,6 @@ impl Utf16Map {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn utf16_offsets_count_surrogate_pairs() {
-        let t = "a€b😀c";
-        let m = Utf16Map::new(t);
-        let want: Vec<usize> = vec![0, 1, 2, 3, 5, 6];
-        let bytes: Vec<usize> = t.char_indices().map(|(b, _)| b).chain([t.len()]).collect();
-        let got: Vec<usize> = bytes.iter().map(|&b| m.utf16(b)).collect();
-        assert_eq!(got, want);
-    }
-
-    #[test]
-    fn ids_equal_formatted_numbers() {
-        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
-            assert_eq!(id('a', n), format!("a{n}"));
-            assert_eq!(id('q', n), format!("q{n}"));
-        }
-    }
-
-    #[test]
-    fn ascii_text_maps_to_itself() {
-        let m = Utf16Map::new("hello");
-        assert_eq!(m.utf16(3), 3);
-        assert_eq!(m.utf16(5), 5);
-    }
-}
-
 /// The id `prefix` followed by the decimal digits of `n` (`a12`), as
 /// `format!("{prefix}{n}")` gives, without the formatting machinery.
 fn id(prefix: char, mut n: usize) -> String {
@@ -270,4 +240,34 @@ pub fn build(text: &str, lang: &str, cast: &crate::actors::Cast, quotes: &[crate
         })
         .collect();
     Analysis { version: DOCUMENT_VERSION, lang: lang.to_string(), actors, mentions, quotes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let t = "a€b😀c";
+        let m = Utf16Map::new(t);
+        let want: Vec<usize> = vec![0, 1, 2, 3, 5, 6];
+        let bytes: Vec<usize> = t.char_indices().map(|(b, _)| b).chain([t.len()]).collect();
+        let got: Vec<usize> = bytes.iter().map(|&b| m.utf16(b)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn ids_equal_formatted_numbers() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(id('a', n), format!("a{n}"));
+            assert_eq!(id('q', n), format!("q{n}"));
+        }
+    }
+
+    #[test]
+    fn ascii_text_maps_to_itself() {
+        let m = Utf16Map::new("hello");
+        assert_eq!(m.utf16(3), 3);
+        assert_eq!(m.utf16(5), 5);
+    }
 }

@@ -68,12 +68,12 @@ fn flanking(text: &str, span: Span) -> (bool, bool) {
     }
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c) || family(c).is_some());
-    let space_after = after.is_none_or(|c| {
+    let space_before = before.map_or(true, |c| c.is_whitespace() || "([{—–-/".contains(c) || family(c).is_some());
+    let space_after = after.map_or(true, |c| {
         c.is_whitespace() || ".,;:!?)]}—–-…*".contains(c) || family(c).is_some()
     });
-    let can_open = !after.is_none_or(char::is_whitespace) && space_before;
-    let can_close = !before.is_none_or(char::is_whitespace) && space_after;
+    let can_open = !after.map_or(true, char::is_whitespace) && space_before;
+    let can_close = !before.map_or(true, char::is_whitespace) && space_after;
     match (can_open, can_close) {
         // “ leans to opening and ” to closing when the context cannot tell.
         (false, false) if mark == '\u{201C}' || mark == '\u{2018}' => (true, false),

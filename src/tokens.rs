@@ -125,7 +125,7 @@ fn is_joiner(c: char, numeric: bool) -> bool {
 mod tests {
     use super::*;
 
-    fn texts<'a>(t: &'a str) -> Vec<&'a str> {
+    fn texts(t: &str) -> Vec<&str> {
         tokenize(t).iter().map(|k| k.span.of(t)).collect()
     }
 
