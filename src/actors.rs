@@ -608,7 +608,13 @@ impl Reader<'_, '_> {
                 && ctx.tokens[t - 1].span.end == ctx.tokens[t].span.start
                 && ctx.has(t - 1, class::HONORIFICS | class::DEGREES);
         }
-        ctx.has(t, class::HONORIFICS | class::DEGREES) || ctx.is_two_word_honorific(t)
+        ctx.has(t, class::HONORIFICS | class::DEGREES)
+            || ctx.is_two_word_honorific(t)
+            // A rank's corps in brackets: the `Czi` of `Kolonel (Czi)`.
+            || (ctx.has(t, class::BRACKETED)
+                && t > 1
+                && &ctx.lower[t - 1] == "("
+                && ctx.profile.honorific_before(&ctx.lower, 0, t - 1) > 0)
     }
 
     /// True when every token of `a..b` is lowercase, ordinary or a title
@@ -662,6 +668,12 @@ impl Reader<'_, '_> {
             let two = j < end && ctx.is_two_word_honorific(j);
             if two || (j < end && self.title_token(j)) {
                 j += 1;
+                continue;
+            }
+            // A rank's corps in brackets: `Mayjen (Purn.) Bambang`.
+            let corps = if ctx.profile.honorific_before(&ctx.lower, i, j) > 0 { ctx.profile.bracketed_len(&ctx.lower, j, end) } else { 0 };
+            if corps > 0 && j + corps < end && ctx.is_cap(j + corps) {
+                j += corps;
             } else {
                 break;
             }
@@ -740,6 +752,14 @@ impl Reader<'_, '_> {
             {
                 k += 1;
                 continue;
+            }
+            // A rank's corps in brackets: `Mayjen (Purn.) Bambang Suryo Aji`.
+            if ctx.word(k) == "(" && k > start && ctx.profile.honorific_before(&ctx.lower, start, k) > 0 {
+                let n = ctx.profile.bracketed_len(&ctx.lower, k, end);
+                if n > 0 && k + n < end && ctx.is_cap(k + n) {
+                    k += n;
+                    continue;
+                }
             }
             // A title between a role and the name, written small or with
             // its dot: `Kepala Dinas Kesehatan Banyuwangi dr Widji Lestariono`.
@@ -839,7 +859,9 @@ impl Reader<'_, '_> {
             // Read after an organization word alone (`PT Indofood Sukses Makmur`),
             // the trailing words are a person's name only if the tagger agrees,
             // and never before a bracketed acronym (`… Diperkuat (EDSCG)`).
-            let titled = || role_from.is_some() || ctx.has(a - 1, class::HONORIFICS) || ctx.has(a - 1, class::ROLE_STARTS);
+            let titled = || {
+                role_from.is_some() || ctx.has(a - 1, class::HONORIFICS | class::ROLE_STARTS) || p.honorific_before(&ctx.lower, start, a) > 0
+            };
             if a > start && !titled() && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
                 name = None;
             }
@@ -917,6 +939,16 @@ impl Reader<'_, '_> {
             if role_start < a {
                 self.role_spans.push((role_start, a));
             }
+            // With no role word before them, the titles alone are the role,
+            // not the place or body the run opens with: `Tadulako Palu
+            // Brigadir Jenderal (TNI) Farid Makruf` has the role `Brigadir
+            // Jenderal (TNI)`.
+            let titles = self.titles_before(a);
+            let role_start = if role_from.is_none() && start < titles && titles < a && !(start..titles).any(|t| ctx.has(t, class::ROLE_STARTS)) {
+                titles
+            } else {
+                role_start
+            };
             // Courtesy words alone (`Pak Budi`) say nothing of a role.
             let courtesy = (role_start..a).all(|t| ctx.has(t, class::COURTESY) || ctx.word(t) == ".");
             // Titles right before the name go to its titled form, not to a
@@ -1353,6 +1385,7 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
     let w = &ctx.lower[a - 1];
     let titled = after_role
         || p.honorifics.contains(w)
+        || p.honorific_before(&ctx.lower, start, a) > 0
         || p.is_role_start(w)
         || (start..a).any(|t| ctx.has(t, class::ORG_HEADS) || ctx.has(t, class::ROLE_STARTS));
     titled.then_some((a, end))
@@ -1530,6 +1563,25 @@ mod tests {
         assert_eq!(find(&s, "Siti Aminah").mentions, ["Siti Aminah"]);
         assert_eq!(find(&s, "Ahmad Ramadhan").mentions, ["Ahmad Ramadhan"]);
         assert_eq!(s.len(), 3, "degrees and ranks are no actors: {s:#?}");
+    }
+
+    #[test]
+    fn a_ranks_corps_in_brackets_belongs_to_the_rank() {
+        let s = read("“Kasus itu jelas,” kata Kepala Polda Metro Jaya Inspektur Jenderal (Pol) Mohammad Fadil Imran.");
+        let p = find(&s, "Mohammad Fadil Imran");
+        assert_eq!(p.role.as_deref(), Some("Kepala Polda Metro Jaya"));
+        let s = read("“Kami terima informasi,” kata Deputi Operasi Basarnas Mayor Jenderal (TNI) Bambang Suryo Aji.");
+        assert_eq!(find(&s, "Bambang Suryo Aji").kind, ActorKind::Person);
+        assert!(s.iter().all(|a| a.name != "TNI" && a.name != "Tentara Nasional Indonesia"), "{s:#?}");
+        // The retirement mark's dot ends no sentence; no corps is an actor.
+        let s = read("“Kami siap,” kata Mayjen (Purn.) Bambang Suryo Aji. Sersan Satu (Czi) Faisal Akbar hadir.");
+        let p = find(&s, "Bambang Suryo Aji");
+        assert_eq!((p.kind, p.role.as_deref()), (ActorKind::Person, Some("Mayjen (Purn.)")));
+        assert_eq!(find(&s, "Faisal Akbar").role.as_deref(), Some("Sersan Satu (Czi)"));
+        assert_eq!(s.len(), 2, "{s:#?}");
+        // With no role word before it, the rank is the role, not the place before it.
+        let s = read("Ia didampingi Komandan Resor 132/Tadulako Palu Brigadir Jenderal (TNI) Farid Makruf.");
+        assert_eq!(find(&s, "Farid Makruf").role.as_deref(), Some("Brigadir Jenderal (TNI)"));
     }
 
     #[test]

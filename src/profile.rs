@@ -253,6 +253,8 @@ pub mod class {
     /// word in capitals too, so `Jack Ma` and `Aji` stay names
     /// ([`crate::context::Ctx::known_word`]).
     pub const SHORT_ACRONYM: u64 = 1 << 31;
+    /// A key of [`Profile::bracketed`](super::Profile::bracketed).
+    pub const BRACKETED: u64 = 1 << 32;
 }
 
 /// Codes of the profiles compiled in.
@@ -328,6 +330,10 @@ pub struct Profile {
     pub courtesy: WordSet,
     /// Longest honorific, in words.
     pub max_honorific_words: usize,
+    /// Words written in brackets right after a rank or title, as part of it
+    /// (`Kolonel (Inf)`, `Irjen (Pol)`, `Mayjen (Purn)`): see
+    /// [`Profile::honorific_len`].
+    pub bracketed: WordSet,
     /// Academic degrees after names (`s.h.`, `m.epid`).
     pub degrees: WordSet,
     /// Words that start or mark an organization (`kementerian`, `partai`).
@@ -508,6 +514,7 @@ impl Profile {
             add_all(&honorifics, class::HONORIFICS);
             add_all(&section(&titles, "courtesy"), class::COURTESY);
             add_all(&section(&titles, "degree"), class::DEGREES);
+            add_all(&section(&titles, "bracketed"), class::BRACKETED);
             add_all(&section(&words, "organization-head"), class::ORG_HEADS);
             add_all(&section(&words, "place-head"), class::PLACE_HEADS);
             add_all(&section(&words, "common-capitalised"), class::COMMON_CAPS);
@@ -604,6 +611,7 @@ impl Profile {
             courtesy: set(class::COURTESY),
             max_honorific_words: honorifics.iter().map(|h| h.split_whitespace().count()).max().unwrap_or(0),
             degrees: set(class::DEGREES),
+            bracketed: set(class::BRACKETED),
             org_heads: set(class::ORG_HEADS),
             place_heads: set(class::PLACE_HEADS),
             common_caps: set(class::COMMON_CAPS),
@@ -651,11 +659,27 @@ impl Profile {
         })
     }
 
-    /// Number of words (1–3) of an honorific or rank ending just before
-    /// index `a` of `lower` (`komisaris besar`), or 0.
+    /// Number of tokens of an honorific or rank ending just before index
+    /// `a` of `lower` and starting at `lo` or later: 1–3 words (`komisaris
+    /// besar`), and a [`Profile::bracketed`] word after it in brackets
+    /// (`inspektur jenderal ( pol )`, `kolonel ( purn . )`); 0 if none.
     pub fn honorific_before(&self, lower: &Lowered, lo: usize, a: usize) -> usize {
+        if a == 0 || a > lower.len() {
+            return 0;
+        }
+        if &lower[a - 1] == ")" {
+            let dot = usize::from(a >= 2 && &lower[a - 2] == ".");
+            let open = a.saturating_sub(3 + dot);
+            if open < lo + 1 || &lower[open] != "(" || !self.bracketed.contains(&lower[open + 1]) {
+                return 0;
+            }
+            return match self.honorific_before(lower, lo, open) {
+                0 => 0,
+                n => n + 3 + dot,
+            };
+        }
         // Every honorific ends with one of `honorific_ends`: skip the joins otherwise.
-        if a == 0 || a > lower.len() || !self.honorific_ends.contains(&lower[a - 1]) {
+        if !self.honorific_ends.contains(&lower[a - 1]) {
             return 0;
         }
         (1..=3usize)
@@ -665,14 +689,35 @@ impl Profile {
             .unwrap_or(0)
     }
 
-    /// Number of words of the longest honorific or rank starting at index
-    /// `i` of `lower` and ending by `end` (`ajun komisaris besar`), or 0.
+    /// Number of tokens of the longest honorific or rank starting at index
+    /// `i` of `lower` and ending by `end` (`ajun komisaris besar`), with a
+    /// [`Profile::bracketed`] word in brackets after it (`irjen ( pol )`);
+    /// 0 if none.
     pub fn honorific_len(&self, lower: &Lowered, i: usize, end: usize) -> usize {
         let end = end.min(lower.len());
-        (1..=self.max_honorific_words.min(end.saturating_sub(i)))
+        let n = (1..=self.max_honorific_words.min(end.saturating_sub(i)))
             .rev()
             .find(|&n| self.honorifics.contains(lower.join(i, i + n)))
-            .unwrap_or(0)
+            .unwrap_or(0);
+        if n == 0 {
+            return 0;
+        }
+        n + self.bracketed_len(lower, i + n, end)
+    }
+
+    /// Number of tokens (3 or 4) of a [`Profile::bracketed`] word in
+    /// brackets at index `i` of `lower`, ending by `end`: `( pol )`,
+    /// `( purn . )`; 0 if none.
+    pub fn bracketed_len(&self, lower: &Lowered, i: usize, end: usize) -> usize {
+        let end = end.min(lower.len());
+        if i + 3 > end || &lower[i] != "(" || !self.bracketed.contains(&lower[i + 1]) {
+            return 0;
+        }
+        match (&lower[i + 2], lower.get(i + 3)) {
+            (")", _) => 3,
+            (".", Some(")")) if i + 4 <= end => 4,
+            _ => 0,
+        }
     }
 
     /// True when `word` (lowercased) is a role word that starts a role phrase.
@@ -729,6 +774,24 @@ mod tests {
         assert_eq!(p.role_len(&lower, 0, lower.len()), None);
         assert_eq!(p.role_len(&lower, 9, 12), None);
         assert!(p.is_role_start("wakil") && !p.is_role_start("chang"));
+    }
+
+    #[test]
+    fn a_bracketed_corps_after_a_rank_is_part_of_it() {
+        let p = profile("id").unwrap();
+        let lower = Lowered::new("kata inspektur jenderal ( pol ) fadil mayjen ( purn . ) budi ( pol ) ahmad".split(' '));
+        // Starting at the rank: two words and three tokens of brackets.
+        assert_eq!(p.honorific_len(&lower, 1, lower.len()), 5);
+        assert_eq!(p.honorific_before(&lower, 0, 6), 5);
+        // The dot of an abbreviated corps.
+        assert_eq!(p.honorific_len(&lower, 7, lower.len()), 5);
+        assert_eq!(p.honorific_before(&lower, 0, 12), 5);
+        // Cut short by `end` or `lo`, only the rank counts, or nothing.
+        assert_eq!(p.honorific_len(&lower, 1, 5), 2);
+        assert_eq!(p.honorific_before(&lower, 3, 6), 0);
+        // After a name, brackets are no title.
+        assert_eq!(p.honorific_before(&lower, 0, 16), 0);
+        assert_eq!(p.bracketed_len(&lower, 13, lower.len()), 3);
     }
 
     /// The raw data file `file` of `lang`.

@@ -35,7 +35,7 @@ const ABBREVIATIONS: &[&str] = &[
     "dr", "drs", "dra", "prof", "ir", "h", "hj", "no", "nomor", "hlm", "dll", "dsb", "tsb", "yth", "sdr",
     "bpk", "jl", "jln", "kab", "kec", "kel", "prov", "mr", "mrs", "ms", "st", "vs", "u.s", "a.s", "p.t",
     "tbk", "km", "kg", "rp", "ust", "kh", "mt", "jr", "sr", "inc", "co", "corp", "ltd", "gen", "lt", "col",
-    "sgt", "capt", "dept", "apt", "fig", "etc", "e.g", "i.e", "no", "art", "ps", "pkl",
+    "sgt", "capt", "dept", "apt", "fig", "etc", "e.g", "i.e", "no", "art", "ps", "pkl", "purn", "ret", "retd",
 ];
 
 /// Splits the tokens of `text` into paragraphs and sentences.
@@ -168,7 +168,7 @@ mod tests {
 
     #[test]
     fn abbreviations_match_in_any_case() {
-        for (input, n) in [("Ia dari Kab. Bogor.", 1), ("Ia dari KAB. Bogor.", 1), ("Jaraknya 5 \u{212A}m. Jauh.", 1), ("Ia dari Kabar. Bogor.", 2)] {
+        for (input, n) in [("Ia dari Kab. Bogor.", 1), ("Ia dari KAB. Bogor.", 1), ("Jaraknya 5 \u{212A}m. Jauh.", 1), ("Ia dari Kabar. Bogor.", 2), ("Kata Mayjen (Purn.) Budi.", 1)] {
             assert_eq!(sentences(input).len(), n, "input {input:?}");
         }
     }
