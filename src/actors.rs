@@ -420,6 +420,28 @@ impl Reader<'_, '_> {
             }
             (a < b).then_some((a, b, kind))
         };
+        // Does the tagger's person `a..b` run the end of the role that
+        // introduces the rules' person `c` into the name (`Kepala Seksi
+        // Humas TMII Novera Mayang Sari`)? It starts inside the role, and
+        // the word before `c` ends the
+        // role: an inner word of a role, a body or gazetteer word, or an
+        // acronym (not initials like `RZ`, and not before a one-word name).
+        let runs_role_in = |c: &Chunk, (a, b): (usize, usize)| {
+            let t = c.first.wrapping_sub(1);
+            c.kind == ActorKind::Person
+                && c.evidence >= Evidence::Context
+                && c.role.is_some()
+                && a < c.first
+                && c.end <= b
+                && self.role_spans.iter().rev().take(8).any(|&(x, y)| y == c.first && x < a)
+                && (ctx.has(t, class::ROLE_INNER_WORDS | class::ORG_HEADS | class::DESCRIPTORS | class::KNOWN)
+                    || (ctx.is_acronym(t) && ctx.word(t).len() >= 3 && c.end - c.first >= 2))
+        };
+        // Such spans are refused for every chunk they overlap.
+        let refused: Vec<(usize, usize)> = rule_chunks
+            .iter()
+            .flat_map(|c| found.iter().filter(|&&(a, b, k)| k == ActorKind::Person && runs_role_in(c, (a, b))).map(|&(a, b, _)| (a, b)))
+            .collect();
         let mut kept: Vec<(Option<usize>, Chunk)> = Vec::with_capacity(rule_chunks.len() + found.len());
         for (ri, c) in rule_chunks.into_iter().enumerate() {
             let origin = Some(before + ri);
@@ -427,7 +449,11 @@ impl Reader<'_, '_> {
                 kept.push((origin, Chunk { end, ..c }));
                 continue;
             }
-            let over: Vec<(usize, usize, ActorKind)> = found.iter().copied().filter(|&(a, b, _)| a < c.end && c.first < b).collect();
+            let over: Vec<(usize, usize, ActorKind)> = found
+                .iter()
+                .copied()
+                .filter(|&(a, b, _)| a < c.end && c.first < b && (!refused.contains(&(a, b)) || runs_role_in(&c, (a, b))))
+                .collect();
             if c.evidence == Evidence::Known {
                 // The tagger may lengthen a known name with capitalised words
                 // (`Bandung Raya`, `Pelabuhan Tanjung Priok`, `AP II`) when no
@@ -490,6 +516,12 @@ impl Reader<'_, '_> {
                     // read from context: `Juru bicara Kremlin Dmitry Peskov`
                     // is the body and the person, not one body.
                     kept.push((origin, c));
+                }
+                [(a, b, ActorKind::Person)] if runs_role_in(&c, (a, b)) => {
+                    // The tagger runs the end of the role into the name the
+                    // role introduces: `Kepala Seksi Humas TMII Novera Mayang
+                    // Sari` is no person `Humas TMII …`.
+                    kept.push((origin, Chunk { end: b, ..c }));
                 }
                 [(a, b, _)]
                     if c.kind == ActorKind::Person
@@ -1563,6 +1595,17 @@ mod tests {
         assert_eq!(find(&s, "Siti Aminah").mentions, ["Siti Aminah"]);
         assert_eq!(find(&s, "Ahmad Ramadhan").mentions, ["Ahmad Ramadhan"]);
         assert_eq!(s.len(), 3, "degrees and ranks are no actors: {s:#?}");
+    }
+
+    #[test]
+    fn the_tagger_does_not_run_the_end_of_a_role_into_the_name() {
+        let s = read("Ketua Presidium HIMKI Budi Santoso Wijaya mendesak pemerintah.");
+        let p = find(&s, "Budi Santoso Wijaya");
+        assert_eq!((p.kind, p.role.as_deref()), (ActorKind::Person, Some("Ketua Presidium HIMKI")));
+        assert!(s.iter().all(|a| !a.name.contains("HIMKI Budi")), "{s:#?}");
+        // A name that merely holds a role word keeps all its words.
+        let s = read("Budi Hakim Pratama, staf ahli bupati, mengatakan jalan itu rusak.");
+        assert_eq!(find(&s, "Budi Hakim Pratama").kind, ActorKind::Person);
     }
 
     #[test]
