@@ -188,6 +188,7 @@ pub fn recognize(ctx: &Ctx) -> Cast {
     }
     SCRATCH.set(std::mem::take(&mut reader.scratch));
     reader.unglue_bodies();
+    reader.unglue_lone_names();
     reader.into_cast()
 }
 
@@ -1141,6 +1142,20 @@ impl Reader<'_, '_> {
             .map(|r| ctx.slice(r, a).to_string())
     }
 
+    /// A role phrase that starts at most [`MAX_ROLE_TOKENS`] tokens before
+    /// `start` in its sentence and runs, through capitalised words only,
+    /// to `first` (`Kepala Badan Pusat Statistik DKI Jakarta` before the
+    /// name at `first`, the body starting at `start`), if any.
+    fn role_into(&self, start: usize, first: usize) -> Option<String> {
+        let ctx = self.ctx;
+        let s = &ctx.layout.sentences[ctx.layout.sentence_of[start] as usize];
+        let lo = start.saturating_sub(MAX_ROLE_TOKENS).max(s.start);
+        (lo..start)
+            .rev()
+            .find(|&r| self.role_len(r, start).is_some_and(|len| (r + len..start).all(|t| ctx.is_cap(t))))
+            .map(|r| role_text(ctx, r, first))
+    }
+
     /// May the lowercase word `t` continue a role phrase read before `end`:
     /// `juru bicara kementerian`, `menteri luar negeri`.
     fn continues_role(&self, t: usize, end: usize) -> bool {
@@ -1196,14 +1211,65 @@ impl Reader<'_, '_> {
                 ((t + 1..c.end).all(|u| is_name_word(ctx, u)) && !self.named_alone(t)).then_some((ci, t + 1))
             })
             .collect();
-        for (ci, first) in cuts {
-            let c = &mut self.chunks[ci];
+        self.cut(&cuts);
+    }
+
+    /// Cuts glued names where the text names a speaker alone by one of
+    /// their inner words (`kata Monica`): a chunk of two words or more of
+    /// any kind but a gazetteer name, whose word `t` (not its first) is such
+    /// a name, follows a word that is no name word, and opens at most three
+    /// name words to the chunk's end, is the person `t..` (`Ketua YABB
+    /// Monica Oudang`, `Dekan Fakultas Hukum Universitas Sam Ratulangi Flora
+    /// Pricilia Kalalo`).
+    fn unglue_lone_names(&mut self) {
+        let ctx = self.ctx;
+        let cuts: Vec<(usize, usize)> = self
+            .chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.evidence != Evidence::Known && c.end - c.first >= 2)
+            .filter_map(|(ci, c)| {
+                let t = (c.first + 1..c.end).find(|&t| ctx.is_cap(t) && !ctx.is_acronym(t) && self.named_alone(t))?;
+                // Glued to a body or place, not to the rest of a name: the
+                // word before is a body's or place's word or an acronym
+                // (`YABB`, `NPM`; initials such as `FX`, `JJ` or a first
+                // `IGN` are a name's), or the ordinary word that opens the
+                // sentence (`Selain Purwanto`).
+                let u = t - 1;
+                // A head word and one name is a place or body (`Desa X`).
+                let head = ctx.has(u, class::ORG_HEADS | class::PLACE_HEADS);
+                let glued = ctx.tokens[u].kind == TokenKind::Word
+                    && ((ctx.is_acronym(u) && (ctx.word(u).len() >= 4 || (ctx.word(u).len() == 3 && c.kind != ActorKind::Person)))
+                        || (head && u > c.first)
+                        || ctx.has(u, class::KNOWN | class::DESCRIPTORS)
+                        || (ctx.is_common(u) && u == c.first && ctx.starts_sentence(u)));
+                // Not the end of a gazetteer name (`Universitas Airlangga`).
+                let known_end = (c.first..t).any(|x| self.known_len(x, c.end).is_some_and(|(n, _)| x + n == c.end));
+                (glued && !known_end && c.end - t <= 3 && (t..c.end).all(|u| is_name_word(ctx, u))).then_some((ci, t))
+            })
+            .collect();
+        self.cut(&cuts);
+    }
+
+    /// Makes each chunk `ci` of `cuts` the person from its token `first` on;
+    /// a role phrase read right before the chunk runs to `first`.
+    fn cut(&mut self, cuts: &[(usize, usize)]) {
+        let ctx = self.ctx;
+        for &(ci, first) in cuts {
+            let (start, kind) = (self.chunks[ci].first, self.chunks[ci].kind);
             // Role phrases come in text order (a miss leaves the role as read).
-            if let Ok(k) = self.role_spans.binary_search_by_key(&c.first, |&(_, y)| y) {
-                c.role = Some(role_text(ctx, self.role_spans[k].0, first));
-            }
+            let role = match self.role_spans.binary_search_by_key(&start, |&(_, y)| y) {
+                Ok(k) => Some(role_text(ctx, self.role_spans[k].0, first)),
+                Err(_) if kind != ActorKind::Person => self.role_into(start, first),
+                Err(_) => self.chunks[ci].role.take(),
+            };
+            let c = &mut self.chunks[ci];
+            c.role = role;
             c.first = first;
             c.titled = None;
+            c.kind = ActorKind::Person;
+            c.evidence = c.evidence.max(Evidence::Context);
+            c.group = None;
         }
     }
 
@@ -1606,6 +1672,17 @@ mod tests {
         // A name that merely holds a role word keeps all its words.
         let s = read("Budi Hakim Pratama, staf ahli bupati, mengatakan jalan itu rusak.");
         assert_eq!(find(&s, "Budi Hakim Pratama").kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn a_word_the_text_names_a_speaker_by_alone_opens_a_glued_name() {
+        let s = read("Menurut Kepala Badan Pusat Statistik DKI Jakarta Buyung Airlangga, sensus berjalan. “Warga antusias,” kata Buyung.");
+        let p = find(&s, "Buyung Airlangga");
+        assert_eq!((p.kind, p.role.as_deref()), (ActorKind::Person, Some("Kepala Badan Pusat Statistik DKI Jakarta")));
+        assert!(s.iter().all(|a| !a.name.contains("Jakarta Buyung")), "{s:#?}");
+        // Not a name's own first word, nor a name that ends a gazetteer body.
+        let s = read("Kepala Dusun Mokhamad Ngajib menjelaskan, jalan rusak. “Sudah lama,” kata Ngajib.");
+        assert_eq!(find(&s, "Mokhamad Ngajib").kind, ActorKind::Person);
     }
 
     #[test]
