@@ -1229,23 +1229,26 @@ impl Reader<'_, '_> {
             .enumerate()
             .filter(|(_, c)| c.evidence != Evidence::Known && c.end - c.first >= 2)
             .filter_map(|(ci, c)| {
-                let t = (c.first + 1..c.end).find(|&t| ctx.is_cap(t) && !ctx.is_acronym(t) && self.named_alone(t))?;
                 // Glued to a body or place, not to the rest of a name: the
                 // word before is a body's or place's word or an acronym
                 // (`YABB`, `NPM`; initials such as `FX`, `JJ` or a first
                 // `IGN` are a name's), or the ordinary word that opens the
-                // sentence (`Selain Purwanto`).
-                let u = t - 1;
-                // A head word and one name is a place or body (`Desa X`).
-                let head = ctx.has(u, class::ORG_HEADS | class::PLACE_HEADS);
-                let glued = ctx.tokens[u].kind == TokenKind::Word
-                    && ((ctx.is_acronym(u) && (ctx.word(u).len() >= 4 || (ctx.word(u).len() == 3 && c.kind != ActorKind::Person)))
-                        || (head && u > c.first)
-                        || ctx.has(u, class::KNOWN | class::DESCRIPTORS)
-                        || (ctx.is_common(u) && u == c.first && ctx.starts_sentence(u)));
+                // sentence (`Selain Purwanto`). A head word and one name is
+                // a place or body (`Desa X`).
+                let glued = |u: usize| {
+                    ctx.tokens[u].kind == TokenKind::Word
+                        && ((ctx.is_acronym(u) && (ctx.word(u).len() >= 4 || (ctx.word(u).len() == 3 && c.kind != ActorKind::Person)))
+                            || (ctx.has(u, class::ORG_HEADS | class::PLACE_HEADS) && u > c.first)
+                            || ctx.has(u, class::KNOWN | class::DESCRIPTORS)
+                            || (ctx.is_common(u) && u == c.first && ctx.starts_sentence(u)))
+                };
+                // The lone names are looked up last: most chunks never need them.
+                let t = (c.end.saturating_sub(3).max(c.first + 1)..c.end).find(|&t| {
+                    !ctx.is_acronym(t) && glued(t - 1) && (t..c.end).all(|u| is_name_word(ctx, u)) && self.named_alone(t)
+                })?;
                 // Not the end of a gazetteer name (`Universitas Airlangga`).
                 let known_end = (c.first..t).any(|x| self.known_len(x, c.end).is_some_and(|(n, _)| x + n == c.end));
-                (glued && !known_end && c.end - t <= 3 && (t..c.end).all(|u| is_name_word(ctx, u))).then_some((ci, t))
+                (!known_end).then_some((ci, t))
             })
             .collect();
         self.cut(&cuts);
