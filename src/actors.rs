@@ -497,6 +497,15 @@ impl Reader<'_, '_> {
                     kept.push((origin, c));
                 }
                 _ if c.evidence >= Evidence::Context
+                    && c.kind != ActorKind::Person
+                    && (c.first..c.end).any(|t| ctx.word(t) == "/")
+                    && over.iter().all(|&(a, b, _)| c.first <= a && b <= c.end) =>
+                {
+                    // A body named across a slash (`Kodam IX/Udayana`), which
+                    // the tagger reads as two names.
+                    kept.push((origin, c));
+                }
+                _ if c.evidence >= Evidence::Context
                     && c.kind == ActorKind::Person
                     && over.iter().all(|&(a, b, k)| c.first <= a && b <= c.end && k == ActorKind::Person)
                     && (over.len() > 1 || (c.first..c.end).filter(|&t| !over.iter().any(|&(a, b, _)| a <= t && t < b)).all(|t| {
@@ -539,7 +548,20 @@ impl Reader<'_, '_> {
                     for (a, b, kind) in over.iter().copied().filter_map(clip) {
                         let role = match kind {
                             ActorKind::Person if c.first <= a && b <= c.end && c.role.is_some() => c.role.clone(),
-                            ActorKind::Person => self.role_before(a),
+                            // The tagger's name starts inside the rules' role
+                            // (`… Kolonel (Czi) IGN Suriastawa`): the role ends
+                            // before it and its titles.
+                            ActorKind::Person => self
+                                .role_spans
+                                .iter()
+                                .rev()
+                                .take(8)
+                                .find(|&&(x, y)| x < a && a < y && y < b && self.role_len(x, a).is_some())
+                                .and_then(|&(x, _)| {
+                                    let e = self.without_end_titles(x, a);
+                                    (x < e).then(|| role_text(ctx, x, e))
+                                })
+                                .or_else(|| self.role_before(a)),
                             _ => None,
                         };
                         let evidence = if c.evidence >= Evidence::Context && kind == c.kind { c.evidence } else { Evidence::Shape };
@@ -779,6 +801,16 @@ impl Reader<'_, '_> {
                 k += 1;
                 continue;
             }
+            // A unit's number and name, written solid across a slash:
+            // `Kodam IX/Udayana`, `Korem 132/Tadulako` (`TNI/Polri` is two).
+            let numbered = |t: usize| ctx.tokens[t].kind == TokenKind::Number || ctx.word(t).bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'));
+            if ctx.word(k) == "/" && k > start && k + 1 < end && ctx.is_cap(k + 1) && numbered(k - 1) && !ctx.has(k + 1, class::ROLE_STARTS)
+                && ctx.tokens[k - 1].span.end == ctx.tokens[k].span.start
+                && ctx.tokens[k].span.end == ctx.tokens[k + 1].span.start
+            {
+                k += 1;
+                continue;
+            }
             // An initial's dot inside a name: `Teguh P. Nugroho`.
             if ctx.word(k) == "." && k > start && k + 1 < end && ctx.is_cap(k + 1) && ctx.word(k - 1).chars().count() == 1
                 && ctx.tokens[k - 1].span.end == ctx.tokens[k].span.start
@@ -936,6 +968,17 @@ impl Reader<'_, '_> {
                 while kn.kind == ActorKind::Organization && i + len < stop && ctx.is_cap(i + len) && ctx.has(i + len, class::ORG_TAILS) {
                     len += 1;
                 }
+                // And so is a name after a slash: `Kodam Jaya/Jayakarta`
+                // (not another body: `TNI/Polri`).
+                if kn.kind == ActorKind::Organization
+                    && i + len + 1 < stop
+                    && ctx.word(i + len) == "/"
+                    && ctx.tokens[i + len].span.end == ctx.tokens[i + len + 1].span.start
+                    && is_name_word(ctx, i + len + 1)
+                    && !ctx.has(i + len + 1, class::KNOWN)
+                {
+                    len += 2;
+                }
                 // A known body named with its country or city is that country's
                 // body: `Kementerian luar negeri Seoul`, `Kedutaan Besar AS`.
                 let place = self.known_len(i + len, stop).filter(|(_, k)| k.kind == ActorKind::Place);
@@ -1086,8 +1129,12 @@ impl Reader<'_, '_> {
         // A rank or honorific right before says "person": `kata Komisaris
         // Besar Gatot Repli Handoko`, `Pak Budi`.
         let honoured = self.titles_before(a) < a && !ctx.starts_sentence(a);
+        // Words numbered like a unit are a body: `Distrik Militer 1705/Nabire`.
+        let numbered = b < ctx.tokens.len() && ctx.tokens[b].kind == TokenKind::Number;
         let (kind, ev) = if (a..b).all(|t| ctx.is_acronym(t)) && !speaks {
             (ActorKind::Organization, if single { Evidence::Weak } else { Evidence::Shape })
+        } else if numbered && !speaks && !single {
+            (ActorKind::Organization, Evidence::Shape)
         } else if role.is_some() || role_from.is_some() || titled || speaks || honoured {
             (ActorKind::Person, Evidence::Context)
         } else if single {
@@ -1482,8 +1529,12 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
         // The whole run is a name: a person only after a role.
         return after_role.then_some((a, end));
     }
-    // Something precedes the name inside the run: it must say "title" or "body".
+    // Something precedes the name inside the run: it must say "title" or
+    // "body"; after a slash, the name is the body's (`Kodam Jaya/Jayakarta`).
     let w = &ctx.lower[a - 1];
+    if w == "/" {
+        return None;
+    }
     let titled = after_role
         || p.honorifics.contains(w)
         || p.honorific_before(&ctx.lower, start, a) > 0
@@ -1686,6 +1737,19 @@ mod tests {
         // Not a name's own first word, nor a name that ends a gazetteer body.
         let s = read("Kepala Dusun Mokhamad Ngajib menjelaskan, jalan rusak. “Sudah lama,” kata Ngajib.");
         assert_eq!(find(&s, "Mokhamad Ngajib").kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn a_units_number_and_name_across_a_slash_are_one_body() {
+        let s = read("“Para pelaku terbukti,” kata Kepala Penerangan Kodam IX/Udayana Kolonel (Czi) IGN Suriastawa.");
+        assert_eq!(find(&s, "Kodam IX/Udayana").kind, ActorKind::Organization);
+        assert_eq!(find(&s, "IGN Suriastawa").role.as_deref(), Some("Kepala Penerangan Kodam IX/Udayana"));
+        let s = read("Pasukan Kodam XVII/Cenderawasih sudah tiba.");
+        assert!(s.iter().any(|a| a.name.ends_with("Kodam XVII/Cenderawasih") && a.kind == ActorKind::Organization), "{s:#?}");
+        assert_eq!(s.len(), 1, "{s:#?}");
+        // Two bodies joined by a slash stay two.
+        let s = read("Aparat TNI/Polri berjaga di lokasi.");
+        assert!(s.iter().all(|a| !a.name.contains('/')), "{s:#?}");
     }
 
     #[test]
