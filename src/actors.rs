@@ -1734,7 +1734,7 @@ mod tests {
         let p = find(&s, "Buyung Airlangga");
         assert_eq!((p.kind, p.role.as_deref()), (ActorKind::Person, Some("Kepala Badan Pusat Statistik DKI Jakarta")));
         assert!(s.iter().all(|a| !a.name.contains("Jakarta Buyung")), "{s:#?}");
-        // Not a name's own first word, nor a name that ends a gazetteer body.
+        // Not a name's own first word.
         let s = read("Kepala Dusun Mokhamad Ngajib menjelaskan, jalan rusak. “Sudah lama,” kata Ngajib.");
         assert_eq!(find(&s, "Mokhamad Ngajib").kind, ActorKind::Person);
     }
