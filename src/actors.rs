@@ -508,9 +508,13 @@ impl Reader<'_, '_> {
                 _ if c.evidence >= Evidence::Context
                     && c.kind == ActorKind::Person
                     && over.iter().all(|&(a, b, k)| c.first <= a && b <= c.end && k == ActorKind::Person)
-                    && (over.len() > 1 || (c.first..c.end).filter(|&t| !over.iter().any(|&(a, b, _)| a <= t && t < b)).all(|t| {
-                        is_name_word(ctx, t) && !ctx.has(t, class::PLACE_HEADS) && self.named_alone(t)
-                    })) =>
+                    && (over.len() > 1 || {
+                        // The words the tagger leaves out are name words, and
+                        // the first of them names someone alone (`kata Tri`
+                        // for `Tri Yunus Miko Wahyono`).
+                        let out: Vec<usize> = (c.first..c.end).filter(|&t| !over.iter().any(|&(a, b, _)| a <= t && t < b)).collect();
+                        out.iter().all(|&t| is_name_word(ctx, t) && !ctx.has(t, class::PLACE_HEADS)) && out.first().is_some_and(|&t| self.named_alone(t))
+                    }) =>
                 {
                     // One speaker's name the tagger cuts in two (`kata Prasetio
                     // Edi Marsudi`), or shortens by words the text also names
@@ -933,6 +937,16 @@ impl Reader<'_, '_> {
         }
         if let Some((a, b)) = name {
             name = Some((self.tagged_person_start(start, a, b), b));
+        }
+        // Past the three words `person_name` reads, a plain word the text
+        // names a speaker by alone (`kata Tri`) is the name's first
+        // (`… Universitas Indonesia Tri Yunus Miko Wahyono`), unless the
+        // tagger starts the person where the rules do.
+        if let Some((a, b)) = name {
+            let tagger_starts = self.found.iter().any(|&(x, _, k)| k == ActorKind::Person && x == a);
+            if a > start && b - a == 3 && !tagger_starts && is_name_word(ctx, a - 1) && !ctx.has(a - 1, class::PLACE_HEADS) && self.named_alone(a - 1) {
+                name = Some((a - 1, b));
+            }
         }
         let stop = name.map_or(end, |(a, _)| a);
         let mut i = start;
@@ -1625,7 +1639,12 @@ mod tests {
     }
 
     fn read(text: &str) -> Vec<Seen> {
-        let ctx = Ctx::new(text, profile("id").unwrap());
+        read_in("id", text)
+    }
+
+    /// [`read`] with the profile `lang` (`en` has no tagger: the rules alone).
+    fn read_in(lang: &str, text: &str) -> Vec<Seen> {
+        let ctx = Ctx::new(text, profile(lang).unwrap());
         let cast = recognize(&ctx);
         cast.actors
             .iter()
@@ -1737,6 +1756,18 @@ mod tests {
         // Not a name's own first word.
         let s = read("Kepala Dusun Mokhamad Ngajib menjelaskan, jalan rusak. “Sudah lama,” kata Ngajib.");
         assert_eq!(find(&s, "Mokhamad Ngajib").kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn a_first_name_the_text_uses_alone_opens_a_name_of_four_words() {
+        // The rules read three words back from a name's end; the fourth is
+        // its own when the text names the speaker by it alone.
+        let s = read_in("en", "Spokesman Tri Yunus Miko Wahyono said the rules work. “We must be careful,” said Tri.");
+        let p = find(&s, "Tri Yunus Miko Wahyono");
+        assert_eq!((p.kind, p.role.as_deref()), (ActorKind::Person, Some("Spokesman")));
+        // Without that, three words stay the name.
+        let s = read_in("en", "Spokesman Tri Yunus Miko Wahyono said the rules work.");
+        assert_eq!(find(&s, "Yunus Miko Wahyono").kind, ActorKind::Person);
     }
 
     #[test]
