@@ -656,6 +656,20 @@ impl Reader<'_, '_> {
         b
     }
 
+    /// Number of tokens (3 or 4) of a rank's corps in brackets at token
+    /// `j`, before `end`: after a rank that ends at `j` and starts at `lo`
+    /// or later, and before a capitalised word (`Mayjen (Purn.) Bambang`);
+    /// 0 if none.
+    fn corps_before_name(&self, lo: usize, j: usize, end: usize) -> usize {
+        let ctx = self.ctx;
+        let n = ctx.profile.bracketed_len(&ctx.lower, j, end);
+        if n > 0 && j + n < end && ctx.is_cap(j + n) && ctx.profile.honorific_before(&ctx.lower, lo, j) > 0 {
+            n
+        } else {
+            0
+        }
+    }
+
     /// True when token `t` is an honorific or degree (`Dr`, `H.`, `S.H.`,
     /// `M.Epid`), the second word of a two-word rank (`Brigjen Pol`), or the
     /// dot right after one (`Dr` `.`).
@@ -721,20 +735,18 @@ impl Reader<'_, '_> {
         {
             j += 1;
         }
-        // A rank's second word (`Brigjen Pol`, `Kombes Pol.`) and honorifics
-        // between the role and the name (`Menteri Dr. Ahmad`) are not names.
+        // A rank's second word (`Brigjen Pol`, `Kombes Pol.`), its corps in
+        // brackets (`Mayjen (Purn.)`) and honorifics between the role and
+        // the name (`Menteri Dr. Ahmad`) are not names.
         loop {
             let two = j < end && ctx.is_two_word_honorific(j);
             if two || (j < end && self.title_token(j)) {
                 j += 1;
                 continue;
             }
-            // A rank's corps in brackets: `Mayjen (Purn.) Bambang`.
-            let corps = if ctx.profile.honorific_before(&ctx.lower, i, j) > 0 { ctx.profile.bracketed_len(&ctx.lower, j, end) } else { 0 };
-            if corps > 0 && j + corps < end && ctx.is_cap(j + corps) {
-                j += corps;
-            } else {
-                break;
+            match self.corps_before_name(i, j, end) {
+                0 => break,
+                n => j += n,
             }
         }
         if j < end && (ctx.is_cap(j) || ctx.is_acronym(j)) {
@@ -823,9 +835,9 @@ impl Reader<'_, '_> {
                 continue;
             }
             // A rank's corps in brackets: `Mayjen (Purn.) Bambang Suryo Aji`.
-            if ctx.word(k) == "(" && k > start && ctx.profile.honorific_before(&ctx.lower, start, k) > 0 {
-                let n = ctx.profile.bracketed_len(&ctx.lower, k, end);
-                if n > 0 && k + n < end && ctx.is_cap(k + n) {
+            if k > start {
+                let n = self.corps_before_name(start, k, end);
+                if n > 0 {
                     k += n;
                     continue;
                 }
@@ -929,7 +941,7 @@ impl Reader<'_, '_> {
             // the trailing words are a person's name only if the tagger agrees,
             // and never before a bracketed acronym (`… Diperkuat (EDSCG)`).
             let titled = || {
-                role_from.is_some() || ctx.has(a - 1, class::HONORIFICS | class::ROLE_STARTS) || p.honorific_before(&ctx.lower, start, a) > 0
+                role_from.is_some() || ctx.has(a - 1, class::ROLE_STARTS) || p.honorific_before(&ctx.lower, start, a) > 0
             };
             if a > start && !titled() && (acronym_follows || (p.tagged && self.tagged(a) != Some(ActorKind::Person))) {
                 name = None;
@@ -1550,7 +1562,6 @@ fn person_name(ctx: &Ctx, start: usize, end: usize, after_role: bool) -> Option<
         return None;
     }
     let titled = after_role
-        || p.honorifics.contains(w)
         || p.honorific_before(&ctx.lower, start, a) > 0
         || p.is_role_start(w)
         || (start..a).any(|t| ctx.has(t, class::ORG_HEADS) || ctx.has(t, class::ROLE_STARTS));

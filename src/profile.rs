@@ -670,7 +670,7 @@ impl Profile {
         if &lower[a - 1] == ")" {
             let dot = usize::from(a >= 2 && &lower[a - 2] == ".");
             let open = a.saturating_sub(3 + dot);
-            if open < lo + 1 || &lower[open] != "(" || !self.bracketed.contains(&lower[open + 1]) {
+            if open < lo + 1 || self.bracketed_len(lower, open, a) != a - open {
                 return 0;
             }
             return match self.honorific_before(lower, lo, open) {
