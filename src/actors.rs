@@ -505,6 +505,20 @@ impl Reader<'_, '_> {
                     // the tagger reads as two names.
                     kept.push((origin, c));
                 }
+                [(a, x, ActorKind::Organization), (y, b, ActorKind::Person)]
+                    if c.evidence >= Evidence::Context
+                        && c.kind == ActorKind::Organization
+                        && ctx.has(c.first, class::ORG_HEADS)
+                        && (a, x, b) == (c.first, y, c.end)
+                        && !(c.first.saturating_sub(4)..c.end).any(|t| ctx.has(t, class::ROLE_STARTS))
+                        && !self.named_alone(y) =>
+                {
+                    // The tagger cuts the last words off a body the rules read
+                    // from its head word as a person's name, with no role
+                    // near to say so and no speaker named by its first word
+                    // alone: `PT Salma Arowana Lestari` is one company.
+                    kept.push((origin, c));
+                }
                 _ if c.evidence >= Evidence::Context
                     && c.kind == ActorKind::Person
                     && over.iter().all(|&(a, b, k)| c.first <= a && b <= c.end && k == ActorKind::Person)
@@ -581,7 +595,8 @@ impl Reader<'_, '_> {
             if kind == ActorKind::Person && self.role_spans.iter().rev().take(8).any(|&(x, y)| x <= a && b <= y) {
                 continue;
             }
-            if (a..b).all(|t| ctx.is_common(t) || !ctx.is_cap(t)) || self.common_phrase(a, b) {
+            // Nor a company's tail words alone: `(Persero) Tbk`.
+            if (a..b).all(|t| ctx.is_common(t) || !ctx.is_cap(t) || ctx.has(t, class::ORG_TAILS)) || self.common_phrase(a, b) {
                 continue;
             }
             let role = if kind == ActorKind::Person { self.role_before(a) } else { None };
@@ -876,6 +891,20 @@ impl Reader<'_, '_> {
             return k;
         }
         self.segment(start, k, role_from);
+        // A company's legal form in brackets, and the tail words after it,
+        // are the company's own, no alias (one alias `Persero` would join
+        // every state company of the text): `PT Bank Mandiri (Persero) Tbk`.
+        if k + 2 < end && ctx.word(k) == "(" && ctx.has(k + 1, class::ORG_TAILS) && ctx.word(k + 2) == ")" {
+            let mut next = k + 3;
+            while next < end && ctx.is_cap(next) && ctx.has(next, class::ORG_TAILS) {
+                next += 1;
+            }
+            let short = role_from.is_some_and(|r| next - r <= MAX_ROLE_TOKENS);
+            if short && next < end && ctx.is_cap(next) {
+                return self.run(next, end, role_from);
+            }
+            return next;
+        }
         // 2. A bracket right after the run defines an alias: `Dewan Keamanan PBB (DK PBB)`.
         // A bracket opening with a role describes, it does not rename: the
         // role goes to the person before it (`Djarot Saiful Hidayat (Wagub DKI)`).
@@ -934,6 +963,19 @@ impl Reader<'_, '_> {
         let ctx = self.ctx;
         let p = ctx.profile;
         let mut name = person_name(ctx, start, end, role_from.is_some());
+        // A gazetteer body or place the name would start inside stays
+        // whole: the name starts after it, or there is none (`Sekretaris
+        // Jenderal Kementerian Energi dan Sumber Daya Mineral`).
+        let mut covered = false;
+        if let Some((a, b)) = name {
+            let across = (start..a)
+                .filter_map(|i| self.known_len(i, end).filter(|(n, k)| k.kind != ActorKind::Person && i + n > a).map(|(n, _)| i + n))
+                .max();
+            if let Some(e) = across {
+                name = (e < b).then_some((e, b));
+                covered = true;
+            }
+        }
         // A bracketed acronym right after the run names a body there.
         let acronym_follows = end + 2 < ctx.tokens.len() && ctx.word(end) == "(" && ctx.is_acronym(end + 1);
         if let Some((a, _)) = name {
@@ -970,7 +1012,7 @@ impl Reader<'_, '_> {
         // Economics`), still name bodies, and so do they before a bracketed
         // acronym (`Direktur Institute for Development of Economics and
         // Finance (Indef) Tauhid`).
-        let in_role = name.is_some() && role_from.is_some() && !acronym_follows;
+        let in_role = (name.is_some() || covered) && role_from.is_some() && !acronym_follows;
         let unknown = |r: &mut Self, u: usize, v: usize| {
             let body = (u..v).all(|t| ctx.is_acronym(t) || ctx.tokens[t].kind != TokenKind::Word)
                 || (v - u >= 5 && (u..v).any(|t| ORG_CONNECTORS.contains(&ctx.lower_at(t))));
@@ -2029,6 +2071,45 @@ mod tests {
         let s = read("Sebuah rudal balistik yang dikenal sebagai Hwasong-11 menghantam kota Kharkiv di Ukraina.");
         assert!(!s.iter().any(|a| a.kind == ActorKind::Person), "{s:#?}");
         assert_eq!(find(&s, "Ukraina").kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn a_gazetteer_body_the_name_would_start_inside_stays_whole() {
+        // Without the gazetteer's extent, `Daya Mineral` was the person.
+        let s = read("Ia mantan Sekretaris Jenderal Kementerian Energi dan Sumber Daya Mineral.");
+        assert_eq!(s.len(), 1);
+        assert_eq!(find(&s, "Kementerian Energi dan Sumber Daya Mineral").kind, ActorKind::Organization);
+        // A name after the body starts past its end, and the role keeps the
+        // body whole (before: `Kementerian Energi`, and a role ending `Sumber Daya`).
+        let s = read("Direktur Jenderal Kementerian Energi dan Sumber Daya Mineral Arifin Tasrif mengatakan, stok aman.");
+        assert_eq!(find(&s, "Kementerian Energi dan Sumber Daya Mineral").mentions, ["Kementerian Energi dan Sumber Daya Mineral"]);
+        let p = find(&s, "Arifin Tasrif");
+        assert_eq!(p.role.as_deref(), Some("Direktur Jenderal Kementerian Energi dan Sumber Daya Mineral"));
+    }
+
+    #[test]
+    fn a_company_read_from_its_head_word_keeps_its_last_words() {
+        // The tagger reads `PT Salma Arowana` and a person `Lestari`.
+        let s = read("Ia diperiksa dalam perkara PT Salma Arowana Lestari yang menjeratnya bersama Sjahril.");
+        assert_eq!(find(&s, "PT Salma Arowana Lestari").mentions, ["PT Salma Arowana Lestari"]);
+        assert!(!s.iter().any(|a| a.name == "Lestari"));
+    }
+
+    #[test]
+    fn a_legal_form_in_brackets_is_the_companys_tail_not_an_alias() {
+        // One alias `Persero` joined the two banks into one actor.
+        let s = read("Sekretaris Perusahaan PT Bank Mandiri (Persero) Tbk Rully Setiawan mengatakan, Sekretaris Perusahaan PT Bank Rakyat Indonesia (Persero) Tbk Amam Sukriyanto setuju.");
+        assert_eq!(find(&s, "PT Bank Mandiri").mentions, ["PT Bank Mandiri"]);
+        assert_eq!(find(&s, "PT Bank Rakyat Indonesia").mentions, ["PT Bank Rakyat Indonesia"]);
+        assert!(!s.iter().any(|a| a.name == "Persero" || a.name == "Tbk"));
+        assert_eq!(find(&s, "Rully Setiawan").role.as_deref(), Some("Sekretaris Perusahaan PT Bank Mandiri (Persero) Tbk"));
+    }
+
+    #[test]
+    fn bpk_in_capitals_is_the_audit_board_not_a_courtesy_word() {
+        let s = read("Ketua BPK Anwar Nasution datang ke gedung itu.");
+        assert_eq!(find(&s, "Badan Pemeriksa Keuangan").mentions, ["BPK"]);
+        assert_eq!(find(&s, "Anwar Nasution").role.as_deref(), Some("Ketua BPK"));
     }
 
     #[test]
