@@ -304,6 +304,10 @@ impl Reader<'_, '_> {
     fn tagged_name(&self, a: usize, b: usize, kind: ActorKind) -> Option<(usize, usize, ActorKind)> {
         let ctx = self.ctx;
         let (mut a, mut b) = trim_to_words(ctx, a, b)?;
+        // A name never ends with a connector: `Dinas Kependudukan dan`.
+        while b > a + 1 && ORG_CONNECTORS.contains(&ctx.lower_at(b - 1)) {
+            b -= 1;
+        }
         if (a..b).all(|t| self.title_token(t) || ctx.tokens[t].kind != TokenKind::Word) {
             return None;
         }
@@ -371,8 +375,21 @@ impl Reader<'_, '_> {
     /// does not grow with the article.
     fn reconcile(&mut self, before: usize, aliases_before: usize) {
         let ctx = self.ctx;
-        let found = std::mem::take(&mut self.found);
+        let mut found = std::mem::take(&mut self.found);
         let rule_chunks = self.chunks.split_off(before);
+        // A body or place the tagger runs into the first word of a name the
+        // rules read after a role ends before it when the text names a
+        // speaker by that word alone (`Ketua YABB Monica Oudang`, later
+        // `kata Monica`; `Universitas Sam Ratulangi Flora Pricilia Kalalo`).
+        for c in rule_chunks.iter().filter(|c| c.kind == ActorKind::Person && c.evidence >= Evidence::Context && c.role.is_some()) {
+            for span in found.iter_mut() {
+                let (a, b, kind) = *span;
+                if kind != ActorKind::Person && a < c.first && c.first < b && b < c.end && self.named_alone(c.first) {
+                    span.1 = self.without_end_titles(a, c.first);
+                }
+            }
+        }
+        found.retain(|&(a, b, _)| a < b);
         let aliased: Vec<usize> = self.aliases[aliases_before..].iter().flat_map(|&(x, y)| [x, y]).filter(|&x| x >= before).collect();
         // (rule chunk index, chunk)
         let rule_chunks_spans: Vec<(usize, usize)> = rule_chunks.iter().map(|c| (c.first, c.end)).collect();
@@ -527,7 +544,11 @@ impl Reader<'_, '_> {
                         // the first of them names someone alone (`kata Tri`
                         // for `Tri Yunus Miko Wahyono`).
                         let out: Vec<usize> = (c.first..c.end).filter(|&t| !over.iter().any(|&(a, b, _)| a <= t && t < b)).collect();
-                        out.iter().all(|&t| is_name_word(ctx, t) && !ctx.has(t, class::PLACE_HEADS)) && out.first().is_some_and(|&t| self.named_alone(t))
+                        // Or only the name's last words, after a role (`Koordinator
+                        // Nasional JPPR Nurlia Dian Paramita`).
+                        let tail = c.role.is_some() && over.len() == 1 && over[0].0 == c.first;
+                        out.iter().all(|&t| is_name_word(ctx, t) && !ctx.has(t, class::PLACE_HEADS))
+                            && (tail || out.first().is_some_and(|&t| self.named_alone(t)))
                     }) =>
                 {
                     // One speaker's name the tagger cuts in two (`kata Prasetio
@@ -2103,6 +2124,17 @@ mod tests {
         assert_eq!(find(&s, "PT Bank Rakyat Indonesia").mentions, ["PT Bank Rakyat Indonesia"]);
         assert!(!s.iter().any(|a| a.name == "Persero" || a.name == "Tbk"));
         assert_eq!(find(&s, "Rully Setiawan").role.as_deref(), Some("Sekretaris Perusahaan PT Bank Mandiri (Persero) Tbk"));
+    }
+
+    #[test]
+    fn the_tagger_neither_glues_a_named_speakers_first_word_to_a_body_nor_drops_a_names_end() {
+        // The tagger reads `YABB Monica` and `Oudang`; the text names `Monica` alone.
+        let s = read("Ketua YABB Monica Oudang menjelaskan, sumbangan itu terbuka. “Semua bisa ikut,” kata Monica.");
+        assert_eq!(find(&s, "Monica Oudang").mentions, ["Monica Oudang", "Monica"]);
+        assert_eq!(find(&s, "YABB").kind, ActorKind::Organization);
+        // The tagger reads only `Nurlia`; after a role the rules' three words stand.
+        let s = read("“Itu penting,” kata Koordinator Nasional JPPR Nurlia Dian Paramita.");
+        assert_eq!(find(&s, "Nurlia Dian Paramita").role.as_deref(), Some("Koordinator Nasional JPPR"));
     }
 
     #[test]
