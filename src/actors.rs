@@ -451,7 +451,7 @@ impl Reader<'_, '_> {
                 && c.role.is_some()
                 && a < c.first
                 && c.end <= b
-                && self.role_spans.iter().rev().take(8).any(|&(x, y)| y == c.first && x < a)
+                && self.role_spans.iter().rev().take(8).any(|&(x, y)| y == c.first && (x < a || (x == a && ctx.has(x, class::ROLE_STARTS))))
                 && (ctx.has(t, class::ROLE_INNER_WORDS | class::ORG_HEADS | class::DESCRIPTORS | class::KNOWN)
                     || (ctx.is_acronym(t) && ctx.word(t).len() >= 3 && c.end - c.first >= 2))
         };
@@ -780,6 +780,13 @@ impl Reader<'_, '_> {
                 j += 1;
                 continue;
             }
+            // The role's short form in brackets: `Direktur Utama (Dirut) PO NPM Angga …`.
+            if j + 2 < end && ctx.word(j) == "(" {
+                if let Some(n) = self.role_len(j + 1, end).filter(|&n| j + 1 + n < end && ctx.word(j + 1 + n) == ")") {
+                    j += n + 2;
+                    continue;
+                }
+            }
             match self.corps_before_name(i, j, end) {
                 0 => break,
                 n => j += n,
@@ -832,6 +839,7 @@ impl Reader<'_, '_> {
         let ctx = self.ctx;
         // 1. The run: capitalised words, with connectors between them; an
         // ordinary word opening it (`Kata Komisaris …`) is not part of it.
+        let run_start = start;
         let mut start = start;
         while start + 1 < end
             && ctx.is_cap(start + 1)
@@ -844,6 +852,12 @@ impl Reader<'_, '_> {
             && role_from.is_none()
         {
             start += 1;
+        }
+        // `Menurut Kepala Humas Unesa Vinda …`: past the ordinary word, a role.
+        if role_from.is_none() && start > run_start {
+            if let Some(len) = self.role_len(start, end) {
+                return self.role(start, len, end);
+            }
         }
         let mut k = start;
         let mut has_org_head = false;
@@ -1582,7 +1596,7 @@ fn is_name_word(ctx: &Ctx, t: usize) -> bool {
     ctx.is_cap(t)
         && !ctx.is_acronym(t)
         && !ctx.is_descriptive(t)
-        && !ctx.has(t, class::HONORIFICS | class::COMMON_CAPS | class::ROLE_STARTS | class::ORG_TAILS)
+        && !ctx.has(t, class::HONORIFICS | class::COMMON_CAPS | class::NOT_NAMES | class::ROLE_STARTS | class::ORG_TAILS)
         && !ctx.known_word(t).is_some_and(|k| k.kind != ActorKind::Person)
 }
 
@@ -2135,6 +2149,28 @@ mod tests {
         // The tagger reads only `Nurlia`; after a role the rules' three words stand.
         let s = read("“Itu penting,” kata Koordinator Nasional JPPR Nurlia Dian Paramita.");
         assert_eq!(find(&s, "Nurlia Dian Paramita").role.as_deref(), Some("Koordinator Nasional JPPR"));
+    }
+
+    #[test]
+    fn a_roles_short_form_in_brackets_stays_in_the_role() {
+        let s = read("Sekretaris Jenderal (Sekjen) DPR Indra Iskandar mengatakan, rapat ditunda.");
+        assert_eq!(find(&s, "Indra Iskandar").role.as_deref(), Some("Sekretaris Jenderal (Sekjen) DPR"));
+        let s = read("Perdana Menteri (PM) India Narendra Modi mengatakan, itu penting.");
+        assert_eq!(find(&s, "Narendra Modi").role.as_deref(), Some("Perdana Menteri (PM) India"));
+    }
+
+    #[test]
+    fn a_role_after_an_ordinary_word_opening_the_sentence_is_read_as_a_role() {
+        let s = read("Menurut Kepala Satuan Polisi Pamong Praja (Satpol PP) Kota Bekasi Abi Hurairah, warga tertib.");
+        assert_eq!(find(&s, "Abi Hurairah").role.as_deref(), Some("Kepala Satuan Polisi Pamong Praja (Satpol PP) Kota Bekasi"));
+    }
+
+    #[test]
+    fn the_tagger_does_not_run_a_role_word_and_its_body_into_the_name() {
+        // The tagger reads all of `VP Lending OVO Natasha Ardiani` as the person.
+        let s = read("VP Lending OVO Natasha Ardiani mengatakan, akses pinjaman baik.");
+        let p = find(&s, "Natasha Ardiani");
+        assert_eq!((p.mentions.as_slice(), p.role.as_deref()), (&["Natasha Ardiani".to_string()][..], Some("VP Lending OVO")));
     }
 
     #[test]
