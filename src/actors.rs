@@ -795,7 +795,9 @@ impl Reader<'_, '_> {
         if j < end && (ctx.is_cap(j) || ctx.is_acronym(j)) {
             let before = self.chunks.len();
             let next = self.run(j, end, Some(i));
-            let named = self.chunks[before..].iter().any(|c| c.role.is_some());
+            // Named: a person read with the role, or a known person right
+            // after it (`Mantan Presiden SBY`).
+            let named = self.chunks[before..].iter().any(|c| c.role.is_some() || (c.first == j && c.kind == ActorKind::Person));
             if !named {
                 self.office(i, len, next);
             }
@@ -1091,7 +1093,9 @@ impl Reader<'_, '_> {
                         i += len + plen;
                     }
                     _ => {
-                        self.push(i, i + len, kn.kind, Evidence::Known, Some(kn.group), None);
+                        // A known person right after a role has that role.
+                        let role = role_from.filter(|_| kn.kind == ActorKind::Person && i == start).map(|r| role_text(ctx, r, start));
+                        self.push(i, i + len, kn.kind, Evidence::Known, Some(kn.group), role);
                         i += len;
                     }
                 }
@@ -1249,8 +1253,13 @@ impl Reader<'_, '_> {
         if single && ev <= Evidence::Weak && ctx.starts_sentence(a) && !ctx.is_acronym(a) {
             return;
         }
-        // Roles describe people: `pelaku UMKM` gives the body no role.
-        let role = role.filter(|_| kind == ActorKind::Person);
+        // Roles describe people: `pelaku UMKM` gives the body no role; an
+        // acronym that speaks after one is named by it (`Mantan Presiden SBY
+        // mengatakan`).
+        let role = match kind {
+            ActorKind::Person => role.or_else(|| role_from.filter(|&r| r < a).map(|r| role_text(ctx, r, a))),
+            _ => None,
+        };
         self.push(a, b, kind, ev, None, role);
     }
 
@@ -2171,6 +2180,17 @@ mod tests {
         let s = read("VP Lending OVO Natasha Ardiani mengatakan, akses pinjaman baik.");
         let p = find(&s, "Natasha Ardiani");
         assert_eq!((p.mentions.as_slice(), p.role.as_deref()), (&["Natasha Ardiani".to_string()][..], Some("VP Lending OVO")));
+    }
+
+    #[test]
+    fn a_named_person_after_a_role_is_no_unnamed_office_holder() {
+        // Before: the office `Mantan Presiden SBY` as a second person.
+        let s = read("Mantan Presiden SBY mengatakan itu benar.");
+        assert_eq!(s.len(), 1);
+        assert_eq!(find(&s, "SBY").role.as_deref(), Some("Mantan Presiden"));
+        // Words opening a sentence before a person are no names.
+        let s = read("Mantan bankir Malcolm Turnbull juga bergabung dalam kabinet.");
+        assert!(!s.iter().any(|a| a.name == "Mantan"));
     }
 
     #[test]
