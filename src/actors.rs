@@ -189,6 +189,7 @@ pub fn recognize(ctx: &Ctx) -> Cast {
     SCRATCH.set(std::mem::take(&mut reader.scratch));
     reader.unglue_bodies();
     reader.unglue_lone_names();
+    reader.unglue_named_apart();
     reader.into_cast()
 }
 
@@ -1413,6 +1414,46 @@ impl Reader<'_, '_> {
         self.cut(&cuts);
     }
 
+    /// A person of three words or more read after a role whose words past
+    /// the first the text also writes apart, as a name of their own (no
+    /// capitalised word on either side), is named by those words; the first
+    /// goes to the role: `Bupati Muna Rusman Emba`, later `Rusman Emba
+    /// dilaporkan` and `KPUD Muna`. Two passes over the tokens per such
+    /// person.
+    fn unglue_named_apart(&mut self) {
+        let ctx = self.ctx;
+        let n = ctx.tokens.len();
+        let apart = |a: usize, b: usize| {
+            let len = b - a;
+            (1..n.saturating_sub(len - 1)).any(|i| {
+                i != a
+                    && !ctx.is_cap(i - 1)
+                    && !(i + len < n && ctx.is_cap(i + len))
+                    && (0..len).all(|k| ctx.lower[i + k] == ctx.lower[a + k])
+            })
+        };
+        let cuts: Vec<(usize, usize)> = self
+            .chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == ActorKind::Person && c.evidence == Evidence::Context && c.role.is_some() && c.end - c.first >= 3)
+            .filter(|(_, c)| self.role_spans.binary_search_by_key(&c.first, |&(_, y)| y).is_ok())
+            .filter(|(_, c)| {
+                // The first word is no initial (`I Wayan Koster`) and the text
+                // uses it elsewhere without the rest (`KPUD Muna`); a first
+                // name the text never writes apart stays (`Prananda Surya Paloh`).
+                let first = c.first;
+                let elsewhere = (0..n).any(|i| i != first && ctx.lower[i] == ctx.lower[first] && !(i + 1 < n && ctx.lower[i + 1] == ctx.lower[first + 1]));
+                ctx.word(first).chars().count() > 1
+                    && (first + 1..c.end).all(|t| is_name_word(ctx, t))
+                    && elsewhere
+                    && apart(first + 1, c.end)
+            })
+            .map(|(ci, c)| (ci, c.first + 1))
+            .collect();
+        self.cut(&cuts);
+    }
+
     /// Makes each chunk `ci` of `cuts` the person from its token `first` on;
     /// a role phrase read right before the chunk runs to `first`.
     fn cut(&mut self, cuts: &[(usize, usize)]) {
@@ -2191,6 +2232,16 @@ mod tests {
         // Words opening a sentence before a person are no names.
         let s = read("Mantan bankir Malcolm Turnbull juga bergabung dalam kabinet.");
         assert!(!s.iter().any(|a| a.name == "Mantan"));
+    }
+
+    #[test]
+    fn a_names_first_word_goes_to_the_role_when_the_text_writes_the_rest_apart() {
+        let s = read("Bupati Muna Rusman Emba dilaporkan ke polisi. Rusman Emba dilaporkan oleh warga Kabupaten Muna.");
+        let p = find(&s, "Rusman Emba");
+        assert_eq!((p.role.as_deref(), p.mentions.len()), (Some("Bupati Muna"), 2));
+        // A first name the text never writes apart stays: `Khofifah` alone is no cut.
+        let s = read("Gubernur Khofifah Indar Parawansa mengatakan itu. Khofifah menambahkan hal lain.");
+        assert_eq!(find(&s, "Khofifah Indar Parawansa").role.as_deref(), Some("Gubernur"));
     }
 
     #[test]
