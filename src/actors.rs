@@ -1418,38 +1418,62 @@ impl Reader<'_, '_> {
     /// the first the text also writes apart, as a name of their own (no
     /// capitalised word on either side), is named by those words; the first
     /// goes to the role: `Bupati Muna Rusman Emba`, later `Rusman Emba
-    /// dilaporkan` and `KPUD Muna`. Two passes over the tokens per such
-    /// person.
+    /// dilaporkan` and `KPUD Muna`. The first word must be no initial (`I
+    /// Wayan Koster`). One pass over the tokens, when there is such a person.
     fn unglue_named_apart(&mut self) {
         let ctx = self.ctx;
         let n = ctx.tokens.len();
-        let apart = |a: usize, b: usize| {
-            let len = b - a;
-            (1..n.saturating_sub(len - 1)).any(|i| {
-                i != a
-                    && !ctx.is_cap(i - 1)
-                    && !(i + len < n && ctx.is_cap(i + len))
-                    && (0..len).all(|k| ctx.lower[i + k] == ctx.lower[a + k])
+        let cands: Vec<usize> = (0..self.chunks.len())
+            .filter(|&ci| {
+                let c = &self.chunks[ci];
+                c.kind == ActorKind::Person
+                    && c.evidence == Evidence::Context
+                    && c.role.is_some()
+                    && (3..=4).contains(&(c.end - c.first))
+                    && ctx.word(c.first).chars().count() > 1
+                    && (c.first + 1..c.end).all(|t| is_name_word(ctx, t))
+                    && self.role_spans.binary_search_by_key(&c.first, |&(_, y)| y).is_ok()
             })
-        };
-        let cuts: Vec<(usize, usize)> = self
-            .chunks
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.kind == ActorKind::Person && c.evidence == Evidence::Context && c.role.is_some() && c.end - c.first >= 3)
-            .filter(|(_, c)| self.role_spans.binary_search_by_key(&c.first, |&(_, y)| y).is_ok())
-            .filter(|(_, c)| {
-                // The first word is no initial (`I Wayan Koster`) and the text
-                // uses it elsewhere without the rest (`KPUD Muna`); a first
-                // name the text never writes apart stays (`Prananda Surya Paloh`).
-                let first = c.first;
-                let elsewhere = (0..n).any(|i| i != first && ctx.lower[i] == ctx.lower[first] && !(i + 1 < n && ctx.lower[i + 1] == ctx.lower[first + 1]));
-                ctx.word(first).chars().count() > 1
-                    && (first + 1..c.end).all(|t| is_name_word(ctx, t))
-                    && elsewhere
-                    && apart(first + 1, c.end)
+            .collect();
+        if cands.is_empty() {
+            return;
+        }
+        // One pass: the capitalised runs of two or three words the text
+        // writes apart, and how often each capitalised word comes, and
+        // comes before a given word.
+        let mut apart: HashSet<&str> = HashSet::default();
+        let mut words: HashMap<&str, u32> = HashMap::default();
+        let mut pairs: HashMap<(&str, &str), u32> = HashMap::default();
+        let mut i = 0;
+        while i < n {
+            if !ctx.is_cap(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && ctx.is_cap(i) {
+                *words.entry(&ctx.lower[i]).or_default() += 1;
+                if i + 1 < n {
+                    *pairs.entry((&ctx.lower[i], &ctx.lower[i + 1])).or_default() += 1;
+                }
+                i += 1;
+            }
+            if (2..=3).contains(&(i - start)) {
+                apart.insert(ctx.lower.join(start, i));
+            }
+        }
+        let cuts: Vec<(usize, usize)> = cands
+            .into_iter()
+            .filter(|&ci| {
+                // The text uses the first word without the rest (`KPUD
+                // Muna`, or in lowercase: `lahan gambut`): a first name it
+                // never writes apart stays (`Prananda Surya Paloh`).
+                let c = &self.chunks[ci];
+                let (w0, w1) = (&ctx.lower[c.first], &ctx.lower[c.first + 1]);
+                let elsewhere = ctx.seen_lower.contains(w0) || words.get(w0).copied().unwrap_or(0) > pairs.get(&(w0, w1)).copied().unwrap_or(0);
+                elsewhere && apart.contains(ctx.lower.join(c.first + 1, c.end))
             })
-            .map(|(ci, c)| (ci, c.first + 1))
+            .map(|ci| (ci, self.chunks[ci].first + 1))
             .collect();
         self.cut(&cuts);
     }
