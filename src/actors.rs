@@ -1441,6 +1441,9 @@ impl Reader<'_, '_> {
         // One pass: the capitalised runs of two or three words the text
         // writes apart, and how often each capitalised word comes, and
         // comes before a given word.
+        // Only the candidates' first and second words are counted or kept.
+        let firsts: HashSet<&str> = cands.iter().map(|&ci| &ctx.lower[self.chunks[ci].first]).collect();
+        let seconds: HashSet<&str> = cands.iter().map(|&ci| &ctx.lower[self.chunks[ci].first + 1]).collect();
         let mut apart: HashSet<&str> = HashSet::default();
         let mut words: HashMap<&str, u32> = HashMap::default();
         let mut pairs: HashMap<(&str, &str), u32> = HashMap::default();
@@ -1452,13 +1455,16 @@ impl Reader<'_, '_> {
             }
             let start = i;
             while i < n && ctx.is_cap(i) {
-                *words.entry(&ctx.lower[i]).or_default() += 1;
-                if i + 1 < n {
-                    *pairs.entry((&ctx.lower[i], &ctx.lower[i + 1])).or_default() += 1;
+                let w = &ctx.lower[i];
+                if firsts.contains(w) {
+                    *words.entry(w).or_default() += 1;
+                    if i + 1 < n {
+                        *pairs.entry((w, &ctx.lower[i + 1])).or_default() += 1;
+                    }
                 }
                 i += 1;
             }
-            if (2..=3).contains(&(i - start)) {
+            if (2..=3).contains(&(i - start)) && seconds.contains(&ctx.lower[start]) {
                 apart.insert(ctx.lower.join(start, i));
             }
         }
