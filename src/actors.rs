@@ -1439,14 +1439,13 @@ impl Reader<'_, '_> {
             return;
         }
         // One pass: the capitalised runs of two or three words the text
-        // writes apart, and how often each capitalised word comes, and
-        // comes before a given word.
-        // Only the candidates' first and second words are counted or kept.
+        // writes apart that open with a candidate's second word, and the
+        // word after each capitalised candidate's first word: `Some(next)`
+        // while always the same, `None` once it varies.
         let firsts: HashSet<&str> = cands.iter().map(|&ci| &ctx.lower[self.chunks[ci].first]).collect();
         let seconds: HashSet<&str> = cands.iter().map(|&ci| &ctx.lower[self.chunks[ci].first + 1]).collect();
         let mut apart: HashSet<&str> = HashSet::default();
-        let mut words: HashMap<&str, u32> = HashMap::default();
-        let mut pairs: HashMap<(&str, &str), u32> = HashMap::default();
+        let mut next_of: HashMap<&str, Option<&str>> = HashMap::default();
         let mut i = 0;
         while i < n {
             if !ctx.is_cap(i) {
@@ -1457,10 +1456,8 @@ impl Reader<'_, '_> {
             while i < n && ctx.is_cap(i) {
                 let w = &ctx.lower[i];
                 if firsts.contains(w) {
-                    *words.entry(w).or_default() += 1;
-                    if i + 1 < n {
-                        *pairs.entry((w, &ctx.lower[i + 1])).or_default() += 1;
-                    }
+                    let next = ctx.lower_at(i + 1);
+                    next_of.entry(w).and_modify(|seen| *seen = seen.filter(|&x| x == next)).or_insert(Some(next));
                 }
                 i += 1;
             }
@@ -1476,7 +1473,7 @@ impl Reader<'_, '_> {
                 // never writes apart stays (`Prananda Surya Paloh`).
                 let c = &self.chunks[ci];
                 let (w0, w1) = (&ctx.lower[c.first], &ctx.lower[c.first + 1]);
-                let elsewhere = ctx.seen_lower.contains(w0) || words.get(w0).copied().unwrap_or(0) > pairs.get(&(w0, w1)).copied().unwrap_or(0);
+                let elsewhere = ctx.seen_lower.contains(w0) || next_of.get(w0).is_some_and(|next| *next != Some(w1.as_ref()));
                 elsewhere && apart.contains(ctx.lower.join(c.first + 1, c.end))
             })
             .map(|ci| (ci, self.chunks[ci].first + 1))
