@@ -937,11 +937,7 @@ impl Reader<'_, '_> {
             while next < end && ctx.is_cap(next) && ctx.has(next, class::ORG_TAILS) {
                 next += 1;
             }
-            let short = role_from.is_some_and(|r| next - r <= MAX_ROLE_TOKENS);
-            if short && next < end && ctx.is_cap(next) {
-                return self.run(next, end, role_from);
-            }
-            return next;
+            return self.after_bracket(next, end, role_from);
         }
         // 2. A bracket right after the run defines an alias: `Dewan Keamanan PBB (DK PBB)`.
         // A bracket opening with a role describes, it does not rename: the
@@ -981,18 +977,24 @@ impl Reader<'_, '_> {
                         self.aliases.push((o, inner));
                     }
                 }
-                // `Koordinator Koalisi Masyarakat Sipil (KMS) Medan-Sumut Miduk Hutabarat`:
-                // after a role, the name may follow the bracket.
-                // Only while the role phrase stays short: each step would
-                // otherwise recurse once more and copy a longer role.
-                let short = role_from.is_some_and(|r| close + 1 - r <= MAX_ROLE_TOKENS);
-                if short && close + 1 < end && ctx.is_cap(close + 1) {
-                    return self.run(close + 1, end, role_from);
-                }
-                return close + 1;
+                return self.after_bracket(close + 1, end, role_from);
             }
         }
         k
+    }
+
+    /// Reads on at `next`, right after a bracket that closes a run; returns
+    /// the next token to read. After a role, the name may follow the
+    /// bracket (`Koordinator Koalisi Masyarakat Sipil (KMS) Medan-Sumut
+    /// Miduk Hutabarat`, `Sekretaris Perusahaan PT Bank Mandiri (Persero)
+    /// Tbk Rully Setiawan`), only while the role phrase stays short: each
+    /// step would otherwise recurse once more and copy a longer role.
+    fn after_bracket(&mut self, next: usize, end: usize, role_from: Option<usize>) -> usize {
+        let short = role_from.is_some_and(|r| next - r <= MAX_ROLE_TOKENS);
+        if short && next < end && self.ctx.is_cap(next) {
+            return self.run(next, end, role_from);
+        }
+        next
     }
 
     /// Cuts the run `start..end` into known names, organization phrases and
@@ -1228,10 +1230,9 @@ impl Reader<'_, '_> {
         let single = b - a == 1;
         // After a role read from `role_from`, the role is this name's, as
         // [`Reader::segment`] gives it to a name it finds: `Juru Bicara
-        // Asosiasi … (AFPI) Andi Taufan`.
-        let role = self.role_before(a).or_else(|| {
-            role_from.filter(|&r| r < a && !(a..b).all(|t| ctx.is_acronym(t))).map(|r| role_text(ctx, r, a))
-        });
+        // Asosiasi … (AFPI) Andi Taufan`, and an acronym's that speaks
+        // (`Mantan Presiden SBY mengatakan`; one that does not is a body).
+        let role = self.role_before(a).or_else(|| role_from.filter(|&r| r < a).map(|r| role_text(ctx, r, a)));
         // A name next to a speech verb speaks: `ujar Arief`, `Arief melanjutkan`.
         let speaks = (a > 0 && is_speech_verb(ctx, a - 1) && !ctx.is_cap(a - 1)) || (b < ctx.tokens.len() && is_speech_verb(ctx, b));
         // A rank or honorific right before says "person": `kata Komisaris
@@ -1254,13 +1255,8 @@ impl Reader<'_, '_> {
         if single && ev <= Evidence::Weak && ctx.starts_sentence(a) && !ctx.is_acronym(a) {
             return;
         }
-        // Roles describe people: `pelaku UMKM` gives the body no role; an
-        // acronym that speaks after one is named by it (`Mantan Presiden SBY
-        // mengatakan`).
-        let role = match kind {
-            ActorKind::Person => role.or_else(|| role_from.filter(|&r| r < a).map(|r| role_text(ctx, r, a))),
-            _ => None,
-        };
+        // Roles describe people: `pelaku UMKM` gives the body no role.
+        let role = role.filter(|_| kind == ActorKind::Person);
         self.push(a, b, kind, ev, None, role);
     }
 
@@ -1473,7 +1469,7 @@ impl Reader<'_, '_> {
                 // never writes apart stays (`Prananda Surya Paloh`).
                 let c = &self.chunks[ci];
                 let (w0, w1) = (&ctx.lower[c.first], &ctx.lower[c.first + 1]);
-                let elsewhere = ctx.seen_lower.contains(w0) || next_of.get(w0).is_some_and(|next| *next != Some(w1.as_ref()));
+                let elsewhere = ctx.seen_lower.contains(w0) || next_of.get(w0).is_some_and(|next| *next != Some(w1));
                 elsewhere && apart.contains(ctx.lower.join(c.first + 1, c.end))
             })
             .map(|ci| (ci, self.chunks[ci].first + 1))
