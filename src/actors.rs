@@ -266,6 +266,7 @@ const ORG_CONNECTORS: &[&str] = &["dan", "untuk", "of", "and", "for", "&", "the"
 impl Reader<'_, '_> {
     fn sentence(&mut self, start: usize, end: usize) {
         let before = self.chunks.len();
+        let offices_before = self.offices.len();
         let aliases_before = self.aliases.len();
         self.found.clear();
         self.tags.clear();
@@ -296,6 +297,42 @@ impl Reader<'_, '_> {
         self.rules(start, end);
         if self.ctx.profile.tagged {
             self.reconcile(before, aliases_before);
+        }
+        self.named_offices(before, offices_before, end);
+    }
+
+    /// `Juru bicara Kementerian Luar Negeri, Teuku Faizasyah, mengatakan`:
+    /// an office phrase of this sentence (from office index `offices_before`)
+    /// followed by a comma and a person with no role, set off by a comma, a
+    /// bracket or the sentence end, names its holder. The person takes the
+    /// phrase as role, and the office is no unnamed holder.
+    fn named_offices(&mut self, before: usize, offices_before: usize, end: usize) {
+        let ctx = self.ctx;
+        let mut k = offices_before;
+        while k < self.offices.len() {
+            let o = &self.offices[k];
+            let at = o.end;
+            let holder = (at + 1 < end && ctx.word(at) == ",")
+                .then(|| self.chunks[before..].iter().position(|c| c.first == at + 1))
+                .flatten()
+                .map(|p| before + p)
+                .filter(|&p| {
+                    let c = &self.chunks[p];
+                    // Not one of a list of places: `warga Kampung Kemuning, Rawa
+                    // Bunga, Jatinegara`; after a resident's place the name is
+                    // set off inside the sentence (`warga Kemuning, Rawa Bunga.`).
+                    let listed = c.end + 1 < end && ctx.word(c.end) == "," && ctx.is_cap(c.end + 1) && !ctx.is_common(c.end + 1);
+                    let resident = ctx.has(o.first + o.role.split(' ').count() - 1, class::RESIDENTS);
+                    let closed = if resident { matches!(ctx.word(c.end), "," | "(") } else { c.end >= end || matches!(ctx.word(c.end), "," | "(" | "." | ";" | "!" | "?") };
+                    c.kind == ActorKind::Person && c.role.is_none() && !listed && closed
+                });
+            match holder {
+                Some(p) => {
+                    let o = self.offices.remove(k);
+                    self.chunks[p].role = Some(ctx.slice(o.first, o.end).to_string());
+                }
+                None => k += 1,
+            }
         }
     }
 
@@ -497,6 +534,16 @@ impl Reader<'_, '_> {
             match over[..] {
                 [] if c.evidence >= Evidence::Context || aliased.contains(&(before + ri)) => kept.push((origin, c)),
                 [] => {}
+                _ if c.kind == ActorKind::Place
+                    && c.evidence >= Evidence::Context
+                    && c.first > 0
+                    && ctx.has(c.first - 1, class::RESIDENTS)
+                    && over.iter().any(|&(a, _, _)| a < c.first) =>
+                {
+                    // The place a resident role names (`Warga Sidorejo,
+                    // Nyartono`), which the tagger reads with the role as a name.
+                    kept.push((origin, c));
+                }
                 [(a, b, kind)] if a == c.first && b == c.end => {
                     // Same span: the tagger types it, unless a title right before says "person".
                     let ruled = c.titled.is_some() || (c.evidence >= Evidence::Context && c.kind == ActorKind::Place);
@@ -796,6 +843,18 @@ impl Reader<'_, '_> {
         if j < end && (ctx.is_cap(j) || ctx.is_acronym(j)) {
             let before = self.chunks.len();
             let next = self.run(j, end, Some(i));
+            // `kata warga Temon`: after a resident role a lone unknown word
+            // names the place, and the resident is unnamed (`Mulyadi, warga
+            // Temon` gives Mulyadi that role).
+            if ctx.has(i + len - 1, class::RESIDENTS) && self.chunks.len() == before + 1 {
+                let c = &mut self.chunks[before];
+                if c.first == j && (c.end == j + 1 || ctx.has(j, class::PLACE_HEADS)) && c.kind == ActorKind::Person && c.evidence < Evidence::Known {
+                    (c.kind, c.evidence, c.role, c.titled) = (ActorKind::Place, Evidence::Context, None, None);
+                    let place = self.chunks.pop();
+                    self.appositive(i, next);
+                    self.chunks.extend(place);
+                }
+            }
             // Named: a person read with the role, or a known person right
             // after it (`Mantan Presiden SBY`).
             let named = self.chunks[before..].iter().any(|c| c.role.is_some() || (c.first == j && c.kind == ActorKind::Person));
@@ -824,8 +883,17 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// Records the office phrase `first..end` whose role is its first
+    /// `role_len` tokens; a connector the run ended on (`Menteri Luar Negeri
+    /// AS dan para menteri`) is no part of it.
     fn office(&mut self, first: usize, role_len: usize, end: usize) {
         let ctx = self.ctx;
+        let mut end = end;
+        while end > first + role_len
+            && (ORG_CONNECTORS.contains(&ctx.lower_at(end - 1)) || ctx.has(end - 1, class::NAME_CONNECTORS))
+        {
+            end -= 1;
+        }
         let anaphoric = ctx.has(end, class::DEMONSTRATIVES);
         self.offices.push(Office {
             first,
@@ -2299,6 +2367,43 @@ mod tests {
         let actor = doc.actors.iter().find(|a| a.id == speaker).unwrap();
         assert_eq!(actor.kind, ActorKind::Person);
         assert!(actor.name.to_lowercase().starts_with("juru bicara"), "{actor:?}");
+    }
+
+    #[test]
+    fn the_run_after_a_resident_role_is_the_place() {
+        // Before: persons `Temon` and `Kampung Melayu` with the role `warga`.
+        let s = read("“Banjir surut,” kata warga Temon. “Air naik,” kata warga Kampung Melayu.");
+        assert_eq!(find(&s, "Temon").kind, ActorKind::Place);
+        assert_eq!(find(&s, "Kampung Melayu").kind, ActorKind::Place);
+        assert!(s.iter().all(|a| a.kind != ActorKind::Person || a.name.starts_with("warga")), "{s:#?}");
+        // Sentence-initial, with the tagger reading `Warga Sidorejo` as one name.
+        let s = read("Warga Sidorejo, Nyartono (32), mengatakan belum mau mengungsi dari rumahnya.");
+        assert_eq!(find(&s, "Sidorejo").kind, ActorKind::Place);
+        assert_eq!(find(&s, "Nyartono").role.as_deref(), Some("Warga Sidorejo"));
+        // A name after the place stays a name: `warga Temon, Sutrisno`.
+        let s = read("Sutrisno, warga Temon, mengatakan banjir surut.");
+        assert_eq!(find(&s, "Sutrisno").kind, ActorKind::Person);
+        assert_eq!(find(&s, "Temon").kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn an_office_set_off_before_a_name_is_its_role() {
+        let s = read("Juru bicara Kementerian Luar Negeri, Teuku Faizasyah, mengatakan Indonesia menolak hal itu.");
+        assert_eq!(find(&s, "Teuku Faizasyah").role.as_deref(), Some("Juru bicara Kementerian Luar Negeri"));
+        let s = read("“Kami menolak,” kata juru bicara Mahkamah Konstitusi, Fajar Laksono.");
+        assert_eq!(find(&s, "Fajar Laksono").role.as_deref(), Some("juru bicara Mahkamah Konstitusi"));
+        // A place listed after a resident's place is no holder.
+        let s = read("Polisi mendatangi warga Kemuning, Rawa Bunga.");
+        assert!(s.iter().all(|a| a.role.as_deref() != Some("warga Kemuning")), "{s:#?}");
+    }
+
+    #[test]
+    fn an_office_holder_is_named_without_the_connector_after_the_role() {
+        let text = "Menteri Luar Negeri AS dan para menteri lain mengeluarkan pernyataan. “Kami menentang pengiriman senjata itu,” kata mereka.";
+        let doc = crate::analyze(text, &crate::Options::default()).unwrap();
+        let speaker = doc.quotes[0].speaker.as_deref().expect("a speaker");
+        let actor = doc.actors.iter().find(|a| a.id == speaker).unwrap();
+        assert_eq!(actor.name, "Menteri Luar Negeri AS", "{actor:?}");
     }
 
     #[test]

@@ -182,12 +182,12 @@ fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
             v.push(k);
         }
     }
-    for a in 0..cast.actors.len() {
+    for (a, own) in by_actor.iter().enumerate() {
         if cast.actors[a].kind != ActorKind::Person {
             continue;
         }
         // Words the text uses alone for this actor.
-        let alone: Vec<&str> = by_actor[a]
+        let alone: Vec<&str> = own
             .iter()
             .map(|&k| &cast.mentions[k])
             .filter(|m| m.end == m.first + 1)
@@ -198,7 +198,7 @@ fn trim_affiliations(ctx: &Ctx, cast: &mut Cast) {
         }
         let mut renamed = None;
         let mut shorter = Vec::new();
-        for &k in &by_actor[a] {
+        for &k in own {
             let m = &mut cast.mentions[k];
             if m.end < m.first + 3 {
                 continue;
@@ -814,8 +814,8 @@ impl Attributor<'_, '_> {
         // Past a reporting frame (`X menambahkan, …`, `Menurut X, …`) the
         // sentence is what was said: its subjects are not speakers.
         let mut framed_until = 0;
-        for v in 0..ctx.tokens.len() {
-            if inside[v] || !self.is_word(v) || v < framed_until {
+        for (v, &quoted) in inside.iter().enumerate() {
+            if quoted || !self.is_word(v) || v < framed_until {
                 continue;
             }
             let s = self.sentence_of(v);

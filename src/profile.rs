@@ -255,6 +255,9 @@ pub mod class {
     pub const SHORT_ACRONYM: u64 = 1 << 31;
     /// A key of [`Profile::bracketed`](super::Profile::bracketed).
     pub const BRACKETED: u64 = 1 << 32;
+    /// A word of `[resident]` in `titles.txt` (`warga`): a role whose
+    /// capitalised run after it names where the person lives, not the person.
+    pub const RESIDENTS: u64 = 1 << 33;
 }
 
 /// Codes of the profiles compiled in.
@@ -515,6 +518,7 @@ impl Profile {
             add_all(&section(&titles, "courtesy"), class::COURTESY);
             add_all(&section(&titles, "degree"), class::DEGREES);
             add_all(&section(&titles, "bracketed"), class::BRACKETED);
+            add_all(&section(&titles, "resident"), class::RESIDENTS);
             add_all(&section(&words, "organization-head"), class::ORG_HEADS);
             add_all(&section(&words, "place-head"), class::PLACE_HEADS);
             add_all(&section(&words, "common-capitalised"), class::COMMON_CAPS);
